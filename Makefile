@@ -1,0 +1,36 @@
+# Thin wrapper so the usual verbs work from the repository root; CMake and
+# CTest do the work. The build directory is configured on first use.
+#
+#   make               build racelab (and the unit tests)
+#   make check-races   verify every lesson under ThreadSanitizer
+#   make test          run the unit tests
+#   make bench         measure racelab's overhead over bare lesson runs
+#
+# Variables: BUILD_DIR (default build), JOBS (default 2), JUNIT=FILE to make
+# check-races also write a JUnit XML report.
+
+BUILD_DIR ?= build
+JOBS ?= 2
+CMAKE ?= cmake
+CTEST ?= ctest
+
+.PHONY: all check-races test bench clean
+
+all: $(BUILD_DIR)/build.ninja
+	$(CMAKE) --build $(BUILD_DIR) -j $(JOBS)
+
+$(BUILD_DIR)/build.ninja:
+	$(CMAKE) --preset default -B $(BUILD_DIR)
+
+check-races: all
+	$(BUILD_DIR)/bin/racelab check-races --build-dir $(BUILD_DIR) --jobs $(JOBS) \
+	  $(if $(JUNIT),--junit $(JUNIT))
+
+test: all
+	$(CTEST) --test-dir $(BUILD_DIR) -L '^unit$$' -j $(JOBS) --output-on-failure
+
+bench: all
+	$(BUILD_DIR)/bin/racelab bench samples
+
+clean:
+	$(CMAKE) --build $(BUILD_DIR) --target clean

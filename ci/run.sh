@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The CI job: exactly the README's two commands on this checkout.
+#   1. install what is needed, build, verify every lesson (make check-races)
+#   2. run the unit tests (make test)
+# Both always run, so one failure does not hide the other; the job fails if
+# either does.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+status=0
+echo "=== ci: install dependencies, build, make check-races"
+if ! { ./ci/install-deps.sh && make check-races JUNIT=build/check-races.junit.xml; }; then
+  echo "=== ci: make check-races FAILED"
+  status=1
+fi
+echo "=== ci: make test"
+if ! make test; then
+  echo "=== ci: make test FAILED"
+  status=1
+fi
+exit $status

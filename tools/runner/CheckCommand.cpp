@@ -1,0 +1,110 @@
+//===- CheckCommand.cpp - racelab check FILE ------------------------------===//
+//
+// Builds one file under TSan, runs it N times and prints the distinct
+// findings with how many runs showed each. Exit 0 clean, 1 findings (or a
+// hang), 2 when the file does not build or TSan itself failed.
+//
+//===----------------------------------------------------------------------===//
+#include "Commands.h"
+#include "FindingSet.h"
+#include "ReportPrinter.h"
+#include "ScratchDir.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace racelab {
+
+int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
+  llvm::raw_ostream &OS = llvm::outs();
+  auto Scratch = ScratchDir::create("racelab-check");
+  if (!Scratch) {
+    llvm::WithColor::error(llvm::errs(), "racelab")
+        << llvm::toString(Scratch.takeError()) << "\n";
+    return ExitError;
+  }
+
+  BuildSpec Build;
+  Build.Source = Args.File;
+  Build.ExtraFlags = Args.ExtraFlags;
+  Build.OutputDir = Scratch->path();
+  Build.OutputName = llvm::sys::path::stem(Args.File).str();
+  BuildResult Built = Ctx.Builder.build(Build);
+  if (!Built.Ok) {
+    llvm::errs() << Built.Diagnostics;
+    llvm::WithColor::error(llvm::errs(), "racelab")
+        << Args.File << " does not build under ThreadSanitizer\n";
+    return ExitError;
+  }
+
+  FindingSet Findings(Ctx.Filter);
+  unsigned Hangs = 0, SanitizerFailures = 0;
+  std::vector<std::string> RunProblems;
+  for (unsigned I = 1; I <= Args.Runs; ++I) {
+    TsanRunSpec Spec;
+    Spec.Binary = Built.Binary;
+    Spec.Args = Args.ProgramArgs;
+    Spec.TimeoutSeconds = Args.TimeoutSeconds;
+    TsanRunResult Run = Ctx.Runner.run(Spec);
+    Findings.addRun(Run.Log);
+    if (Run.Process.Kind == ExitKind::TimedOut) {
+      ++Hangs;
+      RunProblems.push_back("run " + std::to_string(I) + ": " +
+                            Run.Process.describe() + " (a hang: deadlock?)");
+    } else if (Run.sanitizerFailed()) {
+      ++SanitizerFailures;
+      RunProblems.push_back("run " + std::to_string(I) + ": " +
+                            Run.sanitizerProblem());
+    }
+  }
+
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  ReportPrinter Printer(Ctx.Filter, PrintOptions{3, Cwd.str().str()});
+  std::vector<const Finding *> List = Findings.findings();
+
+  if (Args.Format == OutputFormat::Json) {
+    llvm::json::Array Items;
+    for (const Finding *F : List) {
+      llvm::json::Value V = Printer.toJSON(F->Example);
+      V.getAsObject()->try_emplace("runs_seen", F->RunsSeen);
+      Items.push_back(std::move(V));
+    }
+    llvm::json::Array Problems;
+    for (const std::string &P : RunProblems)
+      Problems.push_back(P);
+    llvm::json::Object Out{{"version", 1},
+                           {"file", Args.File},
+                           {"runs", Args.Runs},
+                           {"runs_with_findings", Findings.runsWithFindings()},
+                           {"hangs", Hangs},
+                           {"findings", std::move(Items)},
+                           {"problems", std::move(Problems)}};
+    OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Out))) << "\n";
+  } else {
+    for (const Finding *F : List) {
+      Printer.printText(OS, F->Example);
+      OS << "  seen in " << F->RunsSeen << " of " << Args.Runs << " runs\n\n";
+    }
+    for (const std::string &P : RunProblems)
+      OS << P << "\n";
+    OS << Args.File << ": " << List.size()
+       << (List.size() == 1 ? " finding" : " findings") << " in " << Args.Runs
+       << (Args.Runs == 1 ? " run" : " runs");
+    if (Hangs)
+      OS << ", " << Hangs << (Hangs == 1 ? " hang" : " hangs");
+    OS << " (built in " << llvm::formatv("{0:f1}", Built.Seconds) << " s)\n";
+  }
+
+  if (!List.empty() || Hangs)
+    return ExitFindings;
+  if (SanitizerFailures)
+    return ExitError;
+  return ExitClean;
+}
+
+} // namespace racelab

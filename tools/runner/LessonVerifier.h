@@ -1,0 +1,58 @@
+//===- LessonVerifier.h - Verify a lesson under ThreadSanitizer -*- C++ -*-===//
+//
+// Builds a lesson variant under TSan and runs it the number of times the
+// lesson asks for. The buggy variant passes when every run shows exactly the
+// annotated bug; the fixed variant passes when every run is clean, exits 0
+// and prints the expected output. A run that passes by luck would be a bug
+// in the lesson, so nothing less than all runs counts.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RACELAB_RUNNER_LESSONVERIFIER_H
+#define RACELAB_RUNNER_LESSONVERIFIER_H
+
+#include "FrameFilter.h"
+#include "Lesson.h"
+#include "TsanBuilder.h"
+#include "TsanRun.h"
+#include "Verdict.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace racelab {
+
+struct VerifyOptions {
+  std::optional<unsigned> Runs; ///< Overrides lesson.yaml.
+  std::string WorkDir;          ///< Where binaries are built.
+  /// Called after each run with its 1-based number (progress output).
+  std::function<void(unsigned Run, bool Good)> OnRun;
+};
+
+/// How a lesson variant is built into OutputDir, and how it is run: shared
+/// by the verifier and the overhead benchmark so both measure the same thing.
+BuildSpec lessonBuildSpec(const Lesson &L, Variant V, const std::string &OutputDir);
+TsanRunSpec lessonRunSpec(const Lesson &L, const std::string &Binary);
+
+class LessonVerifier {
+public:
+  LessonVerifier(const TsanBuilder &Builder, const TsanRunner &Runner,
+                 const FrameFilter &Filter)
+      : Builder(Builder), Runner(Runner), Filter(Filter) {}
+
+  VariantVerdict verify(const Lesson &L, Variant V,
+                        const VerifyOptions &Options) const;
+
+private:
+  /// Problems with one run, empty when it showed exactly what was expected.
+  std::vector<std::string> checkRun(const Lesson &L, Variant V,
+                                    const TsanRunResult &Run) const;
+
+  const TsanBuilder &Builder;
+  const TsanRunner &Runner;
+  const FrameFilter &Filter;
+};
+
+} // namespace racelab
+
+#endif

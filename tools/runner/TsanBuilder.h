@@ -1,0 +1,58 @@
+//===- TsanBuilder.h - Build one source file under TSan ---------*- C++ -*-===//
+//
+// Compiles and links a lesson or submission source with the flags from
+// sanitizers/tsan.flags, through ccache when available (the compile step
+// only: ccache does not cache links), under the same supervision as a run so
+// a compiler that hangs or floods its output cannot stall racelab.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RACELAB_RUNNER_TSANBUILDER_H
+#define RACELAB_RUNNER_TSANBUILDER_H
+
+#include "Toolchain.h"
+
+#include <string>
+#include <vector>
+
+namespace racelab {
+
+struct BuildSpec {
+  std::string Source;
+  std::vector<std::string> ExtraFlags;
+  std::string OutputDir;  ///< Created if missing.
+  std::string OutputName; ///< Binary name inside OutputDir.
+};
+
+struct BuildResult {
+  bool Ok = false;
+  std::string Binary;
+  /// Compiler and linker messages (warnings too), or why the build could
+  /// not be attempted.
+  std::string Diagnostics;
+  double Seconds = 0;
+};
+
+class TsanBuilder {
+public:
+  TsanBuilder(Toolchain Tools, SanitizerConfig Config)
+      : Tools(std::move(Tools)), Config(std::move(Config)) {}
+
+  BuildResult build(const BuildSpec &Spec) const;
+
+  /// The compile command for Source (without the ccache prefix), for
+  /// reports and tests.
+  std::vector<std::string> compileCommand(const std::string &Source,
+                                          const std::vector<std::string> &Extra,
+                                          const std::string &Object) const;
+
+private:
+  Toolchain Tools;
+  SanitizerConfig Config;
+};
+
+/// True for C sources (.c), which are built with the C driver and C17.
+bool isCSource(const std::string &Path);
+
+} // namespace racelab
+
+#endif

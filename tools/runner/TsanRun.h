@@ -1,0 +1,59 @@
+//===- TsanRun.h - One supervised run of a TSan binary ----------*- C++ -*-===//
+//
+// Runs an instrumented binary once with racelab's TSan options. TSan writes
+// to log_path inside a fresh private directory racelab owns; reports are read
+// from there, never from the program's own stdout/stderr, so a program can
+// neither fake a report by printing one nor hide one by closing its streams.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RACELAB_RUNNER_TSANRUN_H
+#define RACELAB_RUNNER_TSANRUN_H
+
+#include "Supervisor.h"
+#include "Toolchain.h"
+#include "TsanReport.h"
+
+#include <string>
+#include <vector>
+
+namespace racelab {
+
+struct TsanRunSpec {
+  std::string Binary;
+  std::vector<std::string> Args;
+  double TimeoutSeconds = 10;
+  size_t OutputLimitBytes = 1 << 20;
+  std::string WorkingDir;
+};
+
+struct TsanRunResult {
+  ProcessResult Process;
+  TsanLog Log;     ///< Merged over every process that wrote a log.
+  unsigned LogFiles = 0;
+  std::string SetupError; ///< The private log directory could not be made.
+
+  /// TSan itself failed (did not start, CHECK failure, limit hit, deadly
+  /// signal inside the runtime): the run says nothing about races.
+  bool sanitizerFailed() const;
+  /// A short reason for sanitizerFailed(), or empty.
+  std::string sanitizerProblem() const;
+};
+
+class TsanRunner {
+public:
+  TsanRunner(Toolchain Tools, SanitizerConfig Config)
+      : Tools(std::move(Tools)), Config(std::move(Config)) {}
+
+  TsanRunResult run(const TsanRunSpec &Spec) const;
+
+  /// The TSAN_OPTIONS value for a run logging to LogPrefix.
+  std::string tsanOptions(const std::string &LogPrefix) const;
+
+private:
+  Toolchain Tools;
+  SanitizerConfig Config;
+};
+
+} // namespace racelab
+
+#endif

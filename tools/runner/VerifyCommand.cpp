@@ -1,0 +1,140 @@
+//===- VerifyCommand.cpp - racelab verify LESSON_DIR... -------------------===//
+//
+// Verifies lessons: one line per lesson, then "N passed, M failed". With
+// --results-dir each variant's verdict is also written as JSON, which is how
+// the CTest tests report to `racelab check-races`. Exit 0 when all passed,
+// 1 when a lesson failed, 2 when a lesson could not even be loaded.
+//
+//===----------------------------------------------------------------------===//
+#include "Commands.h"
+#include "LessonVerifier.h"
+#include "ScratchDir.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+
+namespace racelab {
+namespace {
+
+std::string joinPath(llvm::StringRef A, llvm::StringRef B, llvm::StringRef C = "") {
+  llvm::SmallString<256> P(A);
+  llvm::sys::path::append(P, B, C);
+  return P.str().str();
+}
+
+} // namespace
+
+int runVerifyCommand(CommandContext &Ctx, const VerifyArgs &Args) {
+  llvm::raw_ostream &OS = llvm::outs();
+  std::optional<ScratchDir> TempWork;
+  std::string WorkRoot = Args.WorkDir;
+  if (WorkRoot.empty()) {
+    auto Dir = ScratchDir::create("racelab-verify");
+    if (!Dir) {
+      llvm::WithColor::error(llvm::errs(), "racelab")
+          << llvm::toString(Dir.takeError()) << "\n";
+      return ExitError;
+    }
+    TempWork.emplace(std::move(*Dir));
+    WorkRoot = TempWork->path();
+  }
+
+  std::vector<std::string> LessonDirs = expandLessonPaths(Args.LessonDirs);
+  unsigned Passed = 0, Failed = 0;
+  bool LoadErrors = false;
+  // Lesson ids are "<topic>/<lesson>", the last two parts of each folder.
+  size_t Width = 0;
+  for (const std::string &Dir : LessonDirs) {
+    llvm::StringRef D = llvm::StringRef(Dir).rtrim("/");
+    llvm::StringRef Parent = llvm::sys::path::parent_path(D);
+    Width = std::max(Width, llvm::sys::path::filename(Parent).size() + 1 +
+                                llvm::sys::path::filename(D).size());
+  }
+  llvm::json::Array JsonLessons;
+
+  LessonVerifier Verifier(Ctx.Builder, Ctx.Runner, Ctx.Filter);
+  for (const std::string &Dir : LessonDirs) {
+    LessonLoadResult Loaded = loadLesson(Dir);
+    if (!Loaded.Loaded) {
+      LoadErrors = true;
+      ++Failed;
+      OS << "FAIL  " << Dir << "  the lesson cannot be loaded\n";
+      llvm::errs() << formatDiagnostics(Loaded.Errors);
+      JsonLessons.push_back(llvm::json::Object{
+          {"lesson", Dir}, {"passed", false}, {"error", formatDiagnostics(Loaded.Errors)}});
+      continue;
+    }
+    const Lesson &L = *Loaded.Loaded;
+    VerifyOptions Options;
+    Options.Runs = Args.Runs;
+    Options.WorkDir = joinPath(WorkRoot, L.Id);
+
+    std::optional<VariantVerdict> Verdicts[2];
+    for (Variant V : Args.Variants) {
+      VariantVerdict Verdict = Verifier.verify(L, V, Options);
+      if (!Args.ResultsDir.empty()) {
+        std::string Path = joinPath(Args.ResultsDir, L.Id,
+                                    variantName(V).str() + ".json");
+        (void)llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
+        if (llvm::Error E = writeVerdictFile(Verdict, Path)) {
+          llvm::WithColor::error(llvm::errs(), "racelab")
+              << "cannot write " << Path << ": " << llvm::toString(std::move(E))
+              << "\n";
+          return ExitError;
+        }
+      }
+      Verdicts[V == Variant::Buggy ? 0 : 1] = std::move(Verdict);
+    }
+
+    bool LessonPassed = true;
+    for (const auto &V : Verdicts)
+      if (V && !V->Passed)
+        LessonPassed = false;
+    (LessonPassed ? Passed : Failed) += 1;
+
+    if (Args.Format == OutputFormat::Json) {
+      llvm::json::Array Variants;
+      for (const auto &V : Verdicts)
+        if (V)
+          Variants.push_back(toJSON(*V));
+      JsonLessons.push_back(llvm::json::Object{{"lesson", L.Id},
+                                               {"passed", LessonPassed},
+                                               {"variants", std::move(Variants)}});
+      continue;
+    }
+    if (Args.Variants.size() == 2) {
+      OS << formatLessonLine(L.Id, &*Verdicts[0], &*Verdicts[1], Width) << "\n";
+    } else {
+      // One variant (how CTest runs us): a line for that variant alone.
+      const VariantVerdict &V = Verdicts[0] ? *Verdicts[0] : *Verdicts[1];
+      OS << (V.Passed ? "PASS  " : "FAIL  ") << L.Id << "  "
+         << formatVariantShort(V) << "\n";
+      if (!V.BuildError.empty())
+        OS << V.BuildError;
+      for (const std::string &P : V.Problems)
+        OS << "      " << P << "\n";
+    }
+    OS.flush();
+  }
+
+  if (Args.Format == OutputFormat::Json)
+    OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
+                                     {"version", 1},
+                                     {"passed", Passed},
+                                     {"failed", Failed},
+                                     {"lessons", std::move(JsonLessons)}}))
+       << "\n";
+  else
+    OS << Passed << " passed, " << Failed << " failed\n";
+  if (LoadErrors)
+    return ExitError;
+  return Failed ? ExitFindings : ExitClean;
+}
+
+} // namespace racelab

@@ -17,6 +17,8 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+
 namespace racelab {
 
 int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
@@ -44,6 +46,7 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
   FindingSet Findings(Ctx.Filter);
   unsigned Hangs = 0, SanitizerFailures = 0;
   std::vector<std::string> RunProblems;
+  std::vector<ProcessResult> Processes;
   for (unsigned I = 1; I <= Args.Runs; ++I) {
     TsanRunSpec Spec;
     Spec.Binary = Built.Binary;
@@ -51,6 +54,7 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
     Spec.TimeoutSeconds = Args.TimeoutSeconds;
     TsanRunResult Run = Ctx.Runner.run(Spec);
     Findings.addRun(Run.Log);
+    Processes.push_back(Run.Process);
     if (Run.Process.Kind == ExitKind::TimedOut) {
       ++Hangs;
       RunProblems.push_back("run " + std::to_string(I) + ": " +
@@ -74,16 +78,26 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
       V.getAsObject()->try_emplace("runs_seen", F->RunsSeen);
       Items.push_back(std::move(V));
     }
-    llvm::json::Array Problems;
+    llvm::json::Array Problems, Runs;
     for (const std::string &P : RunProblems)
       Problems.push_back(P);
+    for (const ProcessResult &P : Processes)
+      Runs.push_back(llvm::json::Object{
+          {"outcome", P.describe()},
+          {"exit_code", P.Kind == ExitKind::Exited ? llvm::json::Value(P.ExitCode)
+                                                   : llvm::json::Value(nullptr)},
+          {"signal", P.Signal},
+          {"timed_out", P.Kind == ExitKind::TimedOut},
+          {"wall_seconds", P.WallSeconds},
+          {"peak_rss_kb", P.PeakRssKb}});
     llvm::json::Object Out{{"version", 1},
                            {"file", Args.File},
                            {"runs", Args.Runs},
                            {"runs_with_findings", Findings.runsWithFindings()},
                            {"hangs", Hangs},
                            {"findings", std::move(Items)},
-                           {"problems", std::move(Problems)}};
+                           {"problems", std::move(Problems)},
+                           {"run_details", std::move(Runs)}};
     OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Out))) << "\n";
   } else {
     for (const Finding *F : List) {
@@ -92,6 +106,17 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
     }
     for (const std::string &P : RunProblems)
       OS << P << "\n";
+    double Slowest = 0;
+    long PeakKb = 0;
+    for (const ProcessResult &P : Processes) {
+      Slowest = std::max(Slowest, P.WallSeconds);
+      PeakKb = std::max(PeakKb, P.PeakRssKb);
+    }
+    OS << llvm::formatv("runs: {0}; slowest {1:f2} s, peak memory {2} MB\n",
+                        Processes.empty() ? std::string("none")
+                                          : Processes.back().describe() +
+                                                " (last run)",
+                        Slowest, PeakKb / 1024);
     OS << Args.File << ": " << List.size()
        << (List.size() == 1 ? " finding" : " findings") << " in " << Args.Runs
        << (Args.Runs == 1 ? " run" : " runs");

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "PathUtil.h"
 #include "Verdict.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -29,12 +30,6 @@
 namespace racelab {
 namespace {
 
-std::string joinPath(llvm::StringRef A, llvm::StringRef B, llvm::StringRef C = "",
-                     llvm::StringRef D = "") {
-  llvm::SmallString<256> P(A);
-  llvm::sys::path::append(P, B, C, D);
-  return P.str().str();
-}
 
 } // namespace
 
@@ -45,7 +40,7 @@ int runCheckRacesCommand(const CheckRacesArgs &Args) {
     return ExitError;
   };
 
-  std::string IndexPath = joinPath(Args.BuildDir, "lessons", "index.txt");
+  std::string IndexPath = joinPath({Args.BuildDir, "lessons", "index.txt"});
   auto Index = llvm::MemoryBuffer::getFile(IndexPath);
   if (!Index)
     return Error("cannot read " + IndexPath + " (" + Index.getError().message() +
@@ -60,7 +55,7 @@ int runCheckRacesCommand(const CheckRacesArgs &Args) {
     return Error("no lessons registered in " + IndexPath);
 
   // Verdicts from an earlier run must not stand in for this one.
-  std::string ResultsDir = joinPath(Args.BuildDir, "lessons", "results");
+  std::string ResultsDir = joinPath({Args.BuildDir, "lessons", "results"});
   (void)llvm::sys::fs::remove_directories(ResultsDir, /*IgnoreErrors=*/true);
 
   auto Ctest = llvm::sys::findProgramByName(RACELAB_CTEST_COMMAND);
@@ -98,7 +93,7 @@ int runCheckRacesCommand(const CheckRacesArgs &Args) {
     std::optional<VariantVerdict> V[2];
     std::vector<std::string> ReadErrors;
     for (Variant Which : {Variant::Buggy, Variant::Fixed}) {
-      std::string Path = joinPath(ResultsDir, Id, variantName(Which).str() + ".json");
+      std::string Path = joinPath({ResultsDir, Id, variantName(Which).str() + ".json"});
       if (!llvm::sys::fs::exists(Path))
         continue;
       auto Read = readVerdictFile(Path);

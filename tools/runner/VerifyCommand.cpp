@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "LessonVerifier.h"
+#include "PathUtil.h"
 #include "ScratchDir.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -22,11 +23,6 @@
 namespace racelab {
 namespace {
 
-std::string joinPath(llvm::StringRef A, llvm::StringRef B, llvm::StringRef C = "") {
-  llvm::SmallString<256> P(A);
-  llvm::sys::path::append(P, B, C);
-  return P.str().str();
-}
 
 } // namespace
 
@@ -73,14 +69,14 @@ int runVerifyCommand(CommandContext &Ctx, const VerifyArgs &Args) {
     const Lesson &L = *Loaded.Loaded;
     VerifyOptions Options;
     Options.Runs = Args.Runs;
-    Options.WorkDir = joinPath(WorkRoot, L.Id);
+    Options.WorkDir = joinPath({WorkRoot, L.Id});
 
     std::optional<VariantVerdict> Verdicts[2];
     for (Variant V : Args.Variants) {
       VariantVerdict Verdict = Verifier.verify(L, V, Options);
       if (!Args.ResultsDir.empty()) {
-        std::string Path = joinPath(Args.ResultsDir, L.Id,
-                                    variantName(V).str() + ".json");
+        std::string Path = joinPath(
+            {Args.ResultsDir, L.Id, variantName(V).str() + ".json"});
         (void)llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
         if (llvm::Error E = writeVerdictFile(Verdict, Path)) {
           llvm::WithColor::error(llvm::errs(), "racelab")

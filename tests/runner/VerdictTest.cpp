@@ -102,4 +102,13 @@ TEST(VerdictTest, FilesRoundTrip) {
   llvm::sys::fs::remove_directories(Dir);
 }
 
+TEST(VerdictTest, LessonProblemsAreSaidOnce) {
+  VariantVerdict B = sample(Variant::Buggy, false), F = sample(Variant::Fixed, false);
+  B.Runs = F.Runs = 0;
+  B.Problems = F.Problems = {"lesson.yaml:3:12: error: unknown bug_class 'x'"};
+  std::string Line = formatLessonLine("x/y", &B, &F, 0);
+  EXPECT_THAT(Line, HasSubstr("buggy: not run  fixed: not run"));
+  EXPECT_EQ(Line.find("unknown bug_class"), Line.rfind("unknown bug_class"));
+}
+
 } // namespace

@@ -63,7 +63,7 @@ int runCheckRacesCommand(const CheckRacesArgs &Args) {
     return Error(llvm::Twine("cannot find ctest (") + RACELAB_CTEST_COMMAND + ")");
   std::vector<std::string> Argv{*Ctest, "--test-dir", Args.BuildDir, "-L",
                                 "^lesson$", "-j", std::to_string(Args.Jobs),
-                                "--no-tests=error"};
+                                "--no-tests=error", "--output-on-failure"};
   if (!Args.JUnitFile.empty()) {
     llvm::SmallString<256> Abs(Args.JUnitFile);
     llvm::sys::fs::make_absolute(Abs);

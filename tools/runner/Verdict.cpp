@@ -13,6 +13,8 @@ std::string formatVariantShort(const VariantVerdict &V) {
   std::string S = variantName(V.Which).str() + ": ";
   if (!V.BuildError.empty())
     return S + "does not build";
+  if (V.Runs == 0 && !V.Problems.empty())
+    return S + "not run";
   return S + V.Expectation + " " + std::to_string(V.GoodRuns) + "/" +
          std::to_string(V.Runs);
 }
@@ -29,6 +31,16 @@ std::string formatLessonLine(const std::string &LessonId,
              : variantName(Which).str() + ": no result (its test did not run)";
   };
   Line += "  " + Part(Buggy, Variant::Buggy) + "  " + Part(Fixed, Variant::Fixed);
+  // A problem of the lesson itself (a broken lesson.yaml) is the same for
+  // both variants; say it once.
+  bool Shared = Buggy && Fixed && !Buggy->Problems.empty() &&
+                Buggy->Problems == Fixed->Problems &&
+                Buggy->BuildError == Fixed->BuildError;
+  if (Shared) {
+    for (const std::string &P : Buggy->Problems)
+      Line += "\n      " + P;
+    return Line;
+  }
   for (const VariantVerdict *V : {Buggy, Fixed}) {
     if (!V)
       continue;

@@ -62,6 +62,27 @@ int runVerifyCommand(CommandContext &Ctx, const VerifyArgs &Args) {
       ++Failed;
       OS << "FAIL  " << Dir << "  the lesson cannot be loaded\n";
       llvm::errs() << formatDiagnostics(Loaded.Errors);
+      // Leave a verdict anyway, so `check-races` shows the errors instead of
+      // "no result". The id comes from the folder, as the CMake index has it.
+      if (!Args.ResultsDir.empty()) {
+        llvm::StringRef D = llvm::StringRef(Dir).rtrim("/");
+        std::string Id = (llvm::sys::path::filename(llvm::sys::path::parent_path(D)) +
+                          "/" + llvm::sys::path::filename(D))
+                             .str();
+        for (Variant V : Args.Variants) {
+          VariantVerdict Verdict;
+          Verdict.LessonId = Id;
+          Verdict.Which = V;
+          Verdict.Expectation = "lesson";
+          for (const LessonDiagnostic &E : Loaded.Errors)
+            Verdict.Problems.push_back(E.str());
+          std::string Path = joinPath(
+              {Args.ResultsDir, Id, variantName(V).str() + ".json"});
+          (void)llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
+          if (llvm::Error E = writeVerdictFile(Verdict, Path))
+            llvm::consumeError(std::move(E)); // The load error is the news.
+        }
+      }
       JsonLessons.push_back(llvm::json::Object{
           {"lesson", Dir}, {"passed", false}, {"error", formatDiagnostics(Loaded.Errors)}});
       continue;

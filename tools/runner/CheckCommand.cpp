@@ -23,6 +23,11 @@ namespace racelab {
 
 int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
   llvm::raw_ostream &OS = llvm::outs();
+  if (!llvm::sys::fs::is_regular_file(Args.File)) {
+    llvm::WithColor::error(llvm::errs(), "racelab")
+        << Args.File << ": no such file\n";
+    return ExitError;
+  }
   auto Scratch = ScratchDir::create("racelab-check");
   if (!Scratch) {
     llvm::WithColor::error(llvm::errs(), "racelab")

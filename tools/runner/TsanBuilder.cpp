@@ -71,7 +71,7 @@ BuildResult TsanBuilder::build(const BuildSpec &Spec) const {
     return Result;
   };
   if (!llvm::sys::fs::exists(Spec.Source)) {
-    Result.Diagnostics = Spec.Source + ": no such file";
+    Result.Diagnostics = Spec.Source + ": no such file\n";
     return Finish();
   }
   if (std::error_code EC = llvm::sys::fs::create_directories(Spec.OutputDir)) {

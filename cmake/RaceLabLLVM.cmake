@@ -38,6 +38,10 @@ message(STATUS "RaceLab: LLVM ${LLVM_PACKAGE_VERSION} from ${LLVM_DIR}")
 # component agrees on the same binaries.
 find_program(RACELAB_LESSON_CXX clang++-19 clang++
   HINTS ${LLVM_TOOLS_BINARY_DIR} REQUIRED)
+# Clang tools built on LibTooling look for the compiler's own headers
+# (stddef.h, ...) next to their executable; point them at clang-19's.
+execute_process(COMMAND ${RACELAB_LESSON_CXX} -print-resource-dir
+  OUTPUT_VARIABLE RACELAB_CLANG_RESOURCE_DIR OUTPUT_STRIP_TRAILING_WHITESPACE)
 find_program(RACELAB_SYMBOLIZER llvm-symbolizer
   HINTS ${LLVM_TOOLS_BINARY_DIR} NO_DEFAULT_PATH)
 

@@ -1,9 +1,11 @@
-# racelab_add_lesson(<dir>) registers a lesson's two variants as CTest tests
-# run by `racelab verify`, labelled so they can be picked by topic or variant:
+# racelab_add_lesson(<dir>) registers the three parts of a lesson as CTest
+# tests run by `racelab verify --part`: the buggy variant under TSan, the
+# fixed variant under TSan, and both under racecheck. Labels pick them:
 #
 #   ctest -L lesson                 every lesson test
 #   ctest -L topic:data-races       one topic
-#   ctest -L variant:buggy          all buggy variants
+#   ctest -L part:buggy             all buggy variants (also part:fixed,
+#                                   part:static)
 #
 # Each test leaves its verdict in <build>/lessons/results/<topic>/<lesson>/,
 # and the lesson is listed in <build>/lessons/index.txt, which is what
@@ -25,15 +27,15 @@ function(racelab_add_lesson dir)
   if(NOT EXISTS "${dir}/lesson.yaml")
     message(FATAL_ERROR "racelab_add_lesson: ${dir} has no lesson.yaml")
   endif()
-  foreach(variant buggy fixed)
-    add_test(NAME "lesson/${id}/${variant}"
+  foreach(part buggy fixed static)
+    add_test(NAME "lesson/${id}/${part}"
       COMMAND racelab verify
-        --variant ${variant}
+        --part ${part}
         --work-dir ${RACELAB_LESSON_DIR}/work
         --results-dir ${RACELAB_LESSON_DIR}/results
         "${dir}")
-    set_tests_properties("lesson/${id}/${variant}" PROPERTIES
-      LABELS "lesson;topic:${topic};variant:${variant}"
+    set_tests_properties("lesson/${id}/${part}" PROPERTIES
+      LABELS "lesson;topic:${topic};part:${part}"
       TIMEOUT ${RACELAB_LESSON_TEST_TIMEOUT})
   endforeach()
   set_property(GLOBAL APPEND PROPERTY RACELAB_LESSON_INDEX "${id}\t${dir}")

@@ -14,11 +14,19 @@ using ::testing::HasSubstr;
 
 namespace {
 
-VariantVerdict sample(Variant Which, bool Passed) {
-  VariantVerdict V;
+PartVerdict sample(LessonPart Part, bool Passed) {
+  PartVerdict V;
   V.LessonId = "data-races/counter";
-  V.Which = Which;
-  V.Expectation = Which == Variant::Buggy ? "data-race" : "clean";
+  V.Part = Part;
+  V.Expectation = Part == LessonPart::Buggy    ? "data-race"
+                  : Part == LessonPart::Fixed ? "clean"
+                                              : "annotations";
+  if (Part == LessonPart::Static) {
+    V.Runs = 1;
+    V.GoodRuns = Passed ? 1 : 0;
+    V.Passed = Passed;
+    return V;
+  }
   V.Passed = Passed;
   V.Runs = 20;
   V.GoodRuns = Passed ? 20 : 17;
@@ -30,11 +38,11 @@ VariantVerdict sample(Variant Which, bool Passed) {
 }
 
 TEST(VerdictTest, JsonRoundTrip) {
-  VariantVerdict V = sample(Variant::Buggy, false);
+  PartVerdict V = sample(LessonPart::Buggy, false);
   auto Back = verdictFromJSON(toJSON(V));
   ASSERT_TRUE(static_cast<bool>(Back)) << llvm::toString(Back.takeError());
   EXPECT_EQ(Back->LessonId, V.LessonId);
-  EXPECT_EQ(Back->Which, Variant::Buggy);
+  EXPECT_EQ(Back->Part, LessonPart::Buggy);
   EXPECT_EQ(Back->Expectation, "data-race");
   EXPECT_FALSE(Back->Passed);
   EXPECT_EQ(Back->Runs, 20u);
@@ -45,35 +53,43 @@ TEST(VerdictTest, JsonRoundTrip) {
 
 TEST(VerdictTest, MalformedJsonIsAnError) {
   EXPECT_FALSE(static_cast<bool>(verdictFromJSON(llvm::json::Value(3))));
-  llvm::json::Object NoVariant{{"lesson", "x"}, {"expectation", "clean"}};
-  auto E = verdictFromJSON(llvm::json::Value(std::move(NoVariant)));
+  llvm::json::Object NoPart{{"lesson", "x"}, {"expectation", "clean"}};
+  auto E = verdictFromJSON(llvm::json::Value(std::move(NoPart)));
   ASSERT_FALSE(static_cast<bool>(E));
   EXPECT_THAT(llvm::toString(E.takeError()), HasSubstr("malformed verdict"));
 }
 
 TEST(VerdictTest, LessonLine) {
-  VariantVerdict B = sample(Variant::Buggy, true), F = sample(Variant::Fixed, true);
-  EXPECT_EQ(formatLessonLine("data-races/counter", &B, &F, 20),
-            "PASS  data-races/counter    buggy: data-race 20/20  fixed: clean 20/20");
-  VariantVerdict Bad = sample(Variant::Buggy, false);
-  std::string Line = formatLessonLine("data-races/counter", &Bad, &F, 0);
+  PartVerdict B = sample(LessonPart::Buggy, true), F = sample(LessonPart::Fixed, true),
+              S = sample(LessonPart::Static, true);
+  EXPECT_EQ(formatLessonLine("data-races/counter", {&B, &F, &S}, 20),
+            "PASS  data-races/counter    buggy: data-race 20/20  fixed: clean 20/20  "
+            "static: ok");
+  PartVerdict Bad = sample(LessonPart::Buggy, false);
+  std::string Line = formatLessonLine("data-races/counter", {&Bad, &F, &S}, 0);
   EXPECT_EQ(Line.rfind("FAIL  data-races/counter  buggy: data-race 17/20", 0), 0u);
   EXPECT_THAT(Line, HasSubstr("\n      buggy: runs 3, 9, 14: no data-race report"));
 }
 
 TEST(VerdictTest, MissingVerdictFailsTheLesson) {
-  VariantVerdict B = sample(Variant::Buggy, true);
-  std::string Line = formatLessonLine("x/y", &B, nullptr, 0);
+  PartVerdict B = sample(LessonPart::Buggy, true), S = sample(LessonPart::Static, true);
+  std::string Line = formatLessonLine("x/y", {&B, nullptr, &S}, 0);
   EXPECT_EQ(Line.rfind("FAIL", 0), 0u);
   EXPECT_THAT(Line, HasSubstr("fixed: no result (its test did not run)"));
+  PartVerdict BadStatic = sample(LessonPart::Static, false);
+  BadStatic.Problems = {"- racelab-data-race for expect-race: X (buggy.cpp:4)"};
+  PartVerdict F = sample(LessonPart::Fixed, true);
+  std::string Mismatch = formatLessonLine("x/y", {&B, &F, &BadStatic}, 0);
+  EXPECT_THAT(Mismatch, HasSubstr("static: mismatch"));
+  EXPECT_THAT(Mismatch, HasSubstr("\n      static: - racelab-data-race for expect-race"));
 }
 
 TEST(VerdictTest, BuildErrorShowsTheFirstLine) {
-  VariantVerdict B = sample(Variant::Buggy, false);
+  PartVerdict B = sample(LessonPart::Buggy, false);
   B.Problems.clear();
   B.BuildError = "buggy.cpp:3:1: error: unknown type name 'strin'\n1 error generated.\n";
-  VariantVerdict F = sample(Variant::Fixed, true);
-  std::string Line = formatLessonLine("x/y", &B, &F, 0);
+  PartVerdict F = sample(LessonPart::Fixed, true), S = sample(LessonPart::Static, true);
+  std::string Line = formatLessonLine("x/y", {&B, &F, &S}, 0);
   EXPECT_THAT(Line, HasSubstr("buggy: does not build"));
   EXPECT_THAT(Line, HasSubstr("buggy: buggy.cpp:3:1: error: unknown type name"));
   EXPECT_THAT(Line, testing::Not(HasSubstr("1 error generated")));
@@ -83,7 +99,7 @@ TEST(VerdictTest, FilesRoundTrip) {
   llvm::SmallString<256> Dir;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("racelab-verdict-test", Dir));
   std::string Path = (Dir + "/buggy.json").str();
-  ASSERT_FALSE(static_cast<bool>(writeVerdictFile(sample(Variant::Buggy, true), Path)));
+  ASSERT_FALSE(static_cast<bool>(writeVerdictFile(sample(LessonPart::Buggy, true), Path)));
   auto Back = readVerdictFile(Path);
   ASSERT_TRUE(static_cast<bool>(Back)) << llvm::toString(Back.takeError());
   EXPECT_TRUE(Back->Passed);
@@ -103,11 +119,12 @@ TEST(VerdictTest, FilesRoundTrip) {
 }
 
 TEST(VerdictTest, LessonProblemsAreSaidOnce) {
-  VariantVerdict B = sample(Variant::Buggy, false), F = sample(Variant::Fixed, false);
-  B.Runs = F.Runs = 0;
-  B.Problems = F.Problems = {"lesson.yaml:3:12: error: unknown bug_class 'x'"};
-  std::string Line = formatLessonLine("x/y", &B, &F, 0);
-  EXPECT_THAT(Line, HasSubstr("buggy: not run  fixed: not run"));
+  PartVerdict B = sample(LessonPart::Buggy, false), F = sample(LessonPart::Fixed, false),
+              S = sample(LessonPart::Static, false);
+  B.Runs = F.Runs = S.Runs = 0;
+  B.Problems = F.Problems = S.Problems = {"lesson.yaml:3:12: error: unknown bug_class 'x'"};
+  std::string Line = formatLessonLine("x/y", {&B, &F, &S}, 0);
+  EXPECT_THAT(Line, HasSubstr("buggy: not run  fixed: not run  static: not run"));
   EXPECT_EQ(Line.find("unknown bug_class"), Line.rfind("unknown bug_class"));
 }
 

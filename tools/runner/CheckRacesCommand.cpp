@@ -1,6 +1,6 @@
 //===- CheckRacesCommand.cpp - racelab check-races ------------------------===//
 //
-// The main job behind `make check-races`: runs every lesson variant through
+// The main job behind `make check-races`: runs every part of every lesson through
 // CTest (so they run in parallel and CTest can write JUnit), then reads the
 // verdict each test left behind and prints one line per lesson, where the
 // time went, and "N passed, M failed".
@@ -70,8 +70,9 @@ int runCheckRacesCommand(const CheckRacesArgs &Args) {
     Argv.insert(Argv.end(), {"--output-junit", Abs.str().str()});
   }
   std::vector<llvm::StringRef> ArgvRefs(Argv.begin(), Argv.end());
-  OS << "racelab: verifying " << Lessons.size() << " lessons (" << 2 * Lessons.size()
-     << " tests) with " << Args.Jobs << " jobs\n";
+  OS << "racelab: verifying " << Lessons.size() << " lessons ("
+     << allParts().size() * Lessons.size() << " tests) with " << Args.Jobs
+     << " jobs\n";
   OS.flush();
   auto Start = std::chrono::steady_clock::now();
   std::string ErrMsg;
@@ -90,10 +91,10 @@ int runCheckRacesCommand(const CheckRacesArgs &Args) {
   for (const std::string &Id : Lessons)
     Width = std::max(Width, Id.size());
   for (const std::string &Id : Lessons) {
-    std::optional<VariantVerdict> V[2];
+    std::optional<PartVerdict> V[3];
     std::vector<std::string> ReadErrors;
-    for (Variant Which : {Variant::Buggy, Variant::Fixed}) {
-      std::string Path = joinPath({ResultsDir, Id, variantName(Which).str() + ".json"});
+    for (LessonPart Part : allParts()) {
+      std::string Path = joinPath({ResultsDir, Id, partName(Part).str() + ".json"});
       if (!llvm::sys::fs::exists(Path))
         continue;
       auto Read = readVerdictFile(Path);
@@ -103,18 +104,17 @@ int runCheckRacesCommand(const CheckRacesArgs &Args) {
       }
       BuildSeconds += Read->BuildSeconds;
       RunSeconds += Read->RunSeconds;
-      V[Which == Variant::Buggy ? 0 : 1] = std::move(*Read);
+      V[static_cast<int>(Part)] = std::move(*Read);
     }
-    bool Ok = V[0] && V[1] && V[0]->Passed && V[1]->Passed;
-    (Ok ? Passed : Failed) += 1;
-    OS << formatLessonLine(Id, V[0] ? &*V[0] : nullptr, V[1] ? &*V[1] : nullptr,
-                           Width)
-       << "\n";
+    LessonVerdicts All{V[0] ? &*V[0] : nullptr, V[1] ? &*V[1] : nullptr,
+                       V[2] ? &*V[2] : nullptr};
+    (All.passed() ? Passed : Failed) += 1;
+    OS << formatLessonLine(Id, All, Width) << "\n";
     for (const std::string &E : ReadErrors)
       OS << "      " << E << "\n";
   }
   OS << llvm::formatv("time: {0:f1} s wall; summed over tests {1:f1} s building "
-                      "lessons, {2:f1} s running them\n",
+                      "lessons, {2:f1} s running them (TSan runs and racecheck)\n",
                       Wall, BuildSeconds, RunSeconds);
   if (!Args.JUnitFile.empty())
     OS << "JUnit report: " << Args.JUnitFile << "\n";

@@ -9,6 +9,7 @@
 
 #include "CommandContext.h"
 #include "Lesson.h"
+#include "Verdict.h"
 
 #include <optional>
 #include <string>
@@ -30,7 +31,8 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args);
 
 struct VerifyArgs {
   std::vector<std::string> LessonDirs;
-  std::vector<Variant> Variants{Variant::Buggy, Variant::Fixed};
+  std::vector<LessonPart> Parts{LessonPart::Buggy, LessonPart::Fixed,
+                               LessonPart::Static};
   std::optional<unsigned> Runs;
   std::string WorkDir;    ///< Empty: a temporary directory.
   std::string ResultsDir; ///< Empty: no result files.

@@ -86,11 +86,11 @@ std::vector<std::string> LessonVerifier::checkRun(const Lesson &L, Variant V,
   return Problems;
 }
 
-VariantVerdict LessonVerifier::verify(const Lesson &L, Variant V,
+PartVerdict LessonVerifier::verify(const Lesson &L, Variant V,
                                       const VerifyOptions &Options) const {
-  VariantVerdict Verdict;
+  PartVerdict Verdict;
   Verdict.LessonId = L.Id;
-  Verdict.Which = V;
+  Verdict.Part = V == Variant::Buggy ? LessonPart::Buggy : LessonPart::Fixed;
   Verdict.Expectation = V == Variant::Buggy && L.ExpectedReport
                             ? tsanReportKindId(*L.ExpectedReport).str()
                         : V == Variant::Buggy ? "wrong-output"

@@ -40,7 +40,7 @@ public:
                  const FrameFilter &Filter)
       : Builder(Builder), Runner(Runner), Filter(Filter) {}
 
-  VariantVerdict verify(const Lesson &L, Variant V,
+  PartVerdict verify(const Lesson &L, Variant V,
                         const VerifyOptions &Options) const;
 
 private:

@@ -78,13 +78,25 @@ llvm::Expected<Toolchain> Toolchain::discover(const char *Argv0,
   T.Symbolizer = findProgram({RACELAB_DEFAULT_SYMBOLIZER, "llvm-symbolizer-19",
                               "llvm-symbolizer"});
 
+  // racecheck sits next to racelab, in build/bin or an install's bin/.
+  std::string Exe = llvm::sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&Toolchain::discover));
+  if (std::string Env = fromEnv("RACELAB_RACECHECK"); !Env.empty()) {
+    T.Racecheck = findProgram({Env});
+  } else if (!Exe.empty()) {
+    llvm::SmallString<256> Sibling(llvm::sys::path::parent_path(Exe));
+    llvm::sys::path::append(Sibling, "racecheck");
+    if (llvm::sys::fs::can_execute(Sibling))
+      T.Racecheck = Sibling.str().str();
+  }
+  if (T.Racecheck.empty())
+    T.Racecheck = findProgram({RACELAB_DEFAULT_RACECHECK, "racecheck"});
+
   // Data: $RACELAB_DATA_DIR, the installed share/racelab next to bin/, then
   // the source tree racelab was built from.
   std::vector<std::string> Candidates;
   if (std::string Env = fromEnv("RACELAB_DATA_DIR"); !Env.empty())
     Candidates.push_back(Env);
-  std::string Exe = llvm::sys::fs::getMainExecutable(
-      Argv0, reinterpret_cast<void *>(&Toolchain::discover));
   if (!Exe.empty()) {
     llvm::SmallString<256> Share(llvm::sys::path::parent_path(
         llvm::sys::path::parent_path(Exe)));

@@ -21,6 +21,7 @@ struct Toolchain {
   std::string Cc;         ///< clang-19, for C lessons
   std::string Ccache;     ///< Empty when not used.
   std::string Symbolizer; ///< llvm-symbolizer; empty lets TSan search PATH.
+  std::string Racecheck;  ///< The static checker; empty when not built.
   std::string DataDir;    ///< Holds sanitizers/ and samples/include/.
 
   std::string sanitizersDir() const;

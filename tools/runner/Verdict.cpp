@@ -1,4 +1,4 @@
-//===- Verdict.cpp - The outcome of verifying a lesson variant ------------===//
+//===- Verdict.cpp - The outcome of verifying part of a lesson ------------===//
 #include "Verdict.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -9,60 +9,106 @@
 
 namespace racelab {
 
-std::string formatVariantShort(const VariantVerdict &V) {
-  std::string S = variantName(V.Which).str() + ": ";
+llvm::StringRef partName(LessonPart P) {
+  switch (P) {
+  case LessonPart::Buggy:
+    return "buggy";
+  case LessonPart::Fixed:
+    return "fixed";
+  case LessonPart::Static:
+    return "static";
+  }
+  return "unknown";
+}
+
+std::optional<LessonPart> partFromName(llvm::StringRef Name) {
+  for (LessonPart P : allParts())
+    if (partName(P) == Name)
+      return P;
+  return std::nullopt;
+}
+
+llvm::ArrayRef<LessonPart> allParts() {
+  static const LessonPart All[] = {LessonPart::Buggy, LessonPart::Fixed,
+                                   LessonPart::Static};
+  return All;
+}
+
+std::string formatPartShort(const PartVerdict &V) {
+  std::string S = partName(V.Part).str() + ": ";
   if (!V.BuildError.empty())
     return S + "does not build";
   if (V.Runs == 0 && !V.Problems.empty())
     return S + "not run";
+  if (V.Part == LessonPart::Static)
+    return S + (V.Passed ? "ok" : "mismatch");
   return S + V.Expectation + " " + std::to_string(V.GoodRuns) + "/" +
          std::to_string(V.Runs);
 }
 
-std::string formatLessonLine(const std::string &LessonId,
-                             const VariantVerdict *Buggy,
-                             const VariantVerdict *Fixed, size_t IdWidth) {
-  bool Passed = Buggy && Fixed && Buggy->Passed && Fixed->Passed;
-  std::string Line = (Passed ? "PASS  " : "FAIL  ") + LessonId;
+const PartVerdict *LessonVerdicts::get(LessonPart P) const {
+  switch (P) {
+  case LessonPart::Buggy:
+    return Buggy;
+  case LessonPart::Fixed:
+    return Fixed;
+  case LessonPart::Static:
+    return Static;
+  }
+  return nullptr;
+}
+
+bool LessonVerdicts::passed() const {
+  for (LessonPart P : allParts())
+    if (!get(P) || !get(P)->Passed)
+      return false;
+  return true;
+}
+
+std::string formatLessonLine(const std::string &LessonId, const LessonVerdicts &V,
+                             size_t IdWidth) {
+  std::string Line = (V.passed() ? "PASS  " : "FAIL  ") + LessonId;
   if (LessonId.size() < IdWidth)
     Line.append(IdWidth - LessonId.size(), ' ');
-  auto Part = [&](const VariantVerdict *V, Variant Which) {
-    return V ? formatVariantShort(*V)
-             : variantName(Which).str() + ": no result (its test did not run)";
-  };
-  Line += "  " + Part(Buggy, Variant::Buggy) + "  " + Part(Fixed, Variant::Fixed);
+  for (LessonPart P : allParts()) {
+    const PartVerdict *PV = V.get(P);
+    Line += "  " + (PV ? formatPartShort(*PV)
+                       : partName(P).str() + ": no result (its test did not run)");
+  }
   // A problem of the lesson itself (a broken lesson.yaml) is the same for
-  // both variants; say it once.
-  bool Shared = Buggy && Fixed && !Buggy->Problems.empty() &&
-                Buggy->Problems == Fixed->Problems &&
-                Buggy->BuildError == Fixed->BuildError;
+  // every part; say it once.
+  bool Shared = V.Buggy && !V.Buggy->Problems.empty();
+  for (LessonPart P : allParts())
+    Shared &= V.get(P) && V.get(P)->Problems == V.Buggy->Problems &&
+              V.get(P)->BuildError == V.Buggy->BuildError;
   if (Shared) {
-    for (const std::string &P : Buggy->Problems)
-      Line += "\n      " + P;
+    for (const std::string &Problem : V.Buggy->Problems)
+      Line += "\n      " + Problem;
     return Line;
   }
-  for (const VariantVerdict *V : {Buggy, Fixed}) {
-    if (!V)
+  for (LessonPart P : allParts()) {
+    const PartVerdict *PV = V.get(P);
+    if (!PV)
       continue;
-    if (!V->BuildError.empty()) {
+    std::string Prefix = "\n      " + partName(P).str() + ": ";
+    if (!PV->BuildError.empty()) {
       // The first compiler error is the useful part of the output.
-      llvm::StringRef First = llvm::StringRef(V->BuildError).split('\n').first;
-      Line += "\n      " + variantName(V->Which).str() + ": " + First.str();
+      Line += Prefix + llvm::StringRef(PV->BuildError).split('\n').first.str();
     }
-    for (const std::string &P : V->Problems)
-      Line += "\n      " + variantName(V->Which).str() + ": " + P;
+    for (const std::string &Problem : PV->Problems)
+      Line += Prefix + Problem;
   }
   return Line;
 }
 
-llvm::json::Value toJSON(const VariantVerdict &V) {
+llvm::json::Value toJSON(const PartVerdict &V) {
   llvm::json::Array Problems;
   for (const std::string &P : V.Problems)
     Problems.push_back(P);
   return llvm::json::Object{
       {"version", 1},
       {"lesson", V.LessonId},
-      {"variant", variantName(V.Which)},
+      {"part", partName(V.Part)},
       {"expectation", V.Expectation},
       {"passed", V.Passed},
       {"runs", V.Runs},
@@ -74,14 +120,14 @@ llvm::json::Value toJSON(const VariantVerdict &V) {
   };
 }
 
-llvm::Expected<VariantVerdict> verdictFromJSON(const llvm::json::Value &Value) {
+llvm::Expected<PartVerdict> verdictFromJSON(const llvm::json::Value &Value) {
   const llvm::json::Object *O = Value.getAsObject();
   auto Bad = [](const char *What) {
     return llvm::createStringError("malformed verdict: %s", What);
   };
   if (!O)
     return Bad("not an object");
-  VariantVerdict V;
+  PartVerdict V;
   auto Str = [&](llvm::StringRef Key, std::string &Out) {
     if (auto S = O->getString(Key)) {
       Out = S->str();
@@ -89,13 +135,14 @@ llvm::Expected<VariantVerdict> verdictFromJSON(const llvm::json::Value &Value) {
     }
     return false;
   };
-  std::string VariantText;
-  if (!Str("lesson", V.LessonId) || !Str("variant", VariantText) ||
+  std::string PartText;
+  if (!Str("lesson", V.LessonId) || !Str("part", PartText) ||
       !Str("expectation", V.Expectation))
-    return Bad("missing lesson, variant or expectation");
-  if (VariantText != "buggy" && VariantText != "fixed")
-    return Bad("variant is neither buggy nor fixed");
-  V.Which = VariantText == "buggy" ? Variant::Buggy : Variant::Fixed;
+    return Bad("missing lesson, part or expectation");
+  std::optional<LessonPart> Part = partFromName(PartText);
+  if (!Part)
+    return Bad("part is not buggy, fixed or static");
+  V.Part = *Part;
   auto Passed = O->getBoolean("passed");
   auto Runs = O->getInteger("runs");
   auto Good = O->getInteger("good_runs");
@@ -114,7 +161,7 @@ llvm::Expected<VariantVerdict> verdictFromJSON(const llvm::json::Value &Value) {
   return V;
 }
 
-llvm::Error writeVerdictFile(const VariantVerdict &V, const std::string &Path) {
+llvm::Error writeVerdictFile(const PartVerdict &V, const std::string &Path) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS << llvm::formatv("{0:2}", toJSON(V)) << "\n";
@@ -125,7 +172,7 @@ llvm::Error writeVerdictFile(const VariantVerdict &V, const std::string &Path) {
   });
 }
 
-llvm::Expected<VariantVerdict> readVerdictFile(const std::string &Path) {
+llvm::Expected<PartVerdict> readVerdictFile(const std::string &Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     return llvm::createStringError(Buffer.getError(), "%s: %s", Path.c_str(),

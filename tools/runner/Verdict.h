@@ -1,9 +1,10 @@
-//===- Verdict.h - The outcome of verifying a lesson variant ----*- C++ -*-===//
+//===- Verdict.h - The outcome of verifying part of a lesson ----*- C++ -*-===//
 //
-// What `racelab verify` found for one variant of one lesson, how it is
-// printed as one line, and its JSON form: CTest runs each variant as its own
-// test, and `racelab check-races` reads the JSON files back to print one line
-// per lesson.
+// A lesson is verified in three parts: its buggy variant under TSan, its
+// fixed variant under TSan, and both sources under the static checker.
+// This is what one part found, how it is printed, and its JSON form: CTest
+// runs each part as its own test, and `racelab check-races` reads the JSON
+// files back to print one line per lesson.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RACELAB_RUNNER_VERDICT_H
@@ -11,21 +12,34 @@
 
 #include "Lesson.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace racelab {
 
-struct VariantVerdict {
+enum class LessonPart {
+  Buggy,  ///< The buggy variant shows its annotated bug under TSan.
+  Fixed,  ///< The fixed variant is clean under TSan, with the right output.
+  Static, ///< racecheck matches the buggy annotations and passes the fix.
+};
+
+llvm::StringRef partName(LessonPart P);
+std::optional<LessonPart> partFromName(llvm::StringRef Name);
+llvm::ArrayRef<LessonPart> allParts();
+
+struct PartVerdict {
   std::string LessonId;
-  Variant Which = Variant::Buggy;
-  /// What had to be seen: a report kind id ("data-race"), or "clean".
+  LessonPart Part = LessonPart::Buggy;
+  /// What had to be seen: a report kind id ("data-race"), "clean", or
+  /// "annotations" for the static part.
   std::string Expectation;
   bool Passed = false;
-  unsigned Runs = 0;     ///< Runs made.
+  unsigned Runs = 0;     ///< Runs made (1 for the static part).
   unsigned GoodRuns = 0; ///< Runs that showed exactly the expectation.
   double BuildSeconds = 0;
   double RunSeconds = 0; ///< Wall time of all runs together.
@@ -35,23 +49,32 @@ struct VariantVerdict {
   std::string BuildError; ///< Compiler output when the build failed.
 };
 
-/// "buggy: data-race 20/20" or "fixed: clean 18/20".
-std::string formatVariantShort(const VariantVerdict &V);
+/// "buggy: data-race 20/20", "fixed: clean 18/20", "static: ok".
+std::string formatPartShort(const PartVerdict &V);
 
-/// The full line for one lesson: "PASS  topic/lesson  buggy: ...  fixed: ..."
-/// followed by indented problem lines. Either verdict may be missing (null):
-/// its test did not run or crashed.
-std::string formatLessonLine(const std::string &LessonId,
-                             const VariantVerdict *Buggy,
-                             const VariantVerdict *Fixed, size_t IdWidth);
+/// The verdicts of one lesson, any of which may be missing (its test did
+/// not run, or crashed before writing it).
+struct LessonVerdicts {
+  const PartVerdict *Buggy = nullptr;
+  const PartVerdict *Fixed = nullptr;
+  const PartVerdict *Static = nullptr;
 
-llvm::json::Value toJSON(const VariantVerdict &V);
-llvm::Expected<VariantVerdict> verdictFromJSON(const llvm::json::Value &V);
+  const PartVerdict *get(LessonPart P) const;
+  bool passed() const;
+};
+
+/// "PASS  topic/lesson  buggy: ...  fixed: ...  static: ..." followed by
+/// indented problem lines.
+std::string formatLessonLine(const std::string &LessonId, const LessonVerdicts &V,
+                             size_t IdWidth);
+
+llvm::json::Value toJSON(const PartVerdict &V);
+llvm::Expected<PartVerdict> verdictFromJSON(const llvm::json::Value &V);
 
 /// Writes the JSON to Path atomically (temporary file, then rename), so a
 /// reader never sees half a result.
-llvm::Error writeVerdictFile(const VariantVerdict &V, const std::string &Path);
-llvm::Expected<VariantVerdict> readVerdictFile(const std::string &Path);
+llvm::Error writeVerdictFile(const PartVerdict &V, const std::string &Path);
+llvm::Expected<PartVerdict> readVerdictFile(const std::string &Path);
 
 } // namespace racelab
 

@@ -1,7 +1,7 @@
 //===- VerifyCommand.cpp - racelab verify LESSON_DIR... -------------------===//
 //
 // Verifies lessons: one line per lesson, then "N passed, M failed". With
-// --results-dir each variant's verdict is also written as JSON, which is how
+// --results-dir each part's verdict is also written as JSON, which is how
 // the CTest tests report to `racelab check-races`. Exit 0 when all passed,
 // 1 when a lesson failed, 2 when a lesson could not even be loaded.
 //
@@ -10,6 +10,7 @@
 #include "LessonVerifier.h"
 #include "PathUtil.h"
 #include "ScratchDir.h"
+#include "StaticVerifier.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -69,15 +70,15 @@ int runVerifyCommand(CommandContext &Ctx, const VerifyArgs &Args) {
         std::string Id = (llvm::sys::path::filename(llvm::sys::path::parent_path(D)) +
                           "/" + llvm::sys::path::filename(D))
                              .str();
-        for (Variant V : Args.Variants) {
-          VariantVerdict Verdict;
+        for (LessonPart P : Args.Parts) {
+          PartVerdict Verdict;
           Verdict.LessonId = Id;
-          Verdict.Which = V;
+          Verdict.Part = P;
           Verdict.Expectation = "lesson";
           for (const LessonDiagnostic &E : Loaded.Errors)
             Verdict.Problems.push_back(E.str());
           std::string Path = joinPath(
-              {Args.ResultsDir, Id, variantName(V).str() + ".json"});
+              {Args.ResultsDir, Id, partName(P).str() + ".json"});
           (void)llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
           if (llvm::Error E = writeVerdictFile(Verdict, Path))
             llvm::consumeError(std::move(E)); // The load error is the news.
@@ -92,12 +93,16 @@ int runVerifyCommand(CommandContext &Ctx, const VerifyArgs &Args) {
     Options.Runs = Args.Runs;
     Options.WorkDir = joinPath({WorkRoot, L.Id});
 
-    std::optional<VariantVerdict> Verdicts[2];
-    for (Variant V : Args.Variants) {
-      VariantVerdict Verdict = Verifier.verify(L, V, Options);
+    std::optional<PartVerdict> Verdicts[3];
+    for (LessonPart P : Args.Parts) {
+      PartVerdict Verdict =
+          P == LessonPart::Static
+              ? verifyStatic(L, Ctx.Tools)
+              : Verifier.verify(L, P == LessonPart::Buggy ? Variant::Buggy : Variant::Fixed,
+                                Options);
       if (!Args.ResultsDir.empty()) {
-        std::string Path = joinPath(
-            {Args.ResultsDir, L.Id, variantName(V).str() + ".json"});
+        std::string Path =
+            joinPath({Args.ResultsDir, L.Id, partName(P).str() + ".json"});
         (void)llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
         if (llvm::Error E = writeVerdictFile(Verdict, Path)) {
           llvm::WithColor::error(llvm::errs(), "racelab")
@@ -106,7 +111,7 @@ int runVerifyCommand(CommandContext &Ctx, const VerifyArgs &Args) {
           return ExitError;
         }
       }
-      Verdicts[V == Variant::Buggy ? 0 : 1] = std::move(Verdict);
+      Verdicts[static_cast<int>(P)] = std::move(Verdict);
     }
 
     bool LessonPassed = true;
@@ -116,26 +121,30 @@ int runVerifyCommand(CommandContext &Ctx, const VerifyArgs &Args) {
     (LessonPassed ? Passed : Failed) += 1;
 
     if (Args.Format == OutputFormat::Json) {
-      llvm::json::Array Variants;
+      llvm::json::Array Parts;
       for (const auto &V : Verdicts)
         if (V)
-          Variants.push_back(toJSON(*V));
+          Parts.push_back(toJSON(*V));
       JsonLessons.push_back(llvm::json::Object{{"lesson", L.Id},
                                                {"passed", LessonPassed},
-                                               {"variants", std::move(Variants)}});
+                                               {"parts", std::move(Parts)}});
       continue;
     }
-    if (Args.Variants.size() == 2) {
-      OS << formatLessonLine(L.Id, &*Verdicts[0], &*Verdicts[1], Width) << "\n";
+    if (Args.Parts.size() == allParts().size()) {
+      LessonVerdicts All{&*Verdicts[0], &*Verdicts[1], &*Verdicts[2]};
+      OS << formatLessonLine(L.Id, All, Width) << "\n";
     } else {
-      // One variant (how CTest runs us): a line for that variant alone.
-      const VariantVerdict &V = Verdicts[0] ? *Verdicts[0] : *Verdicts[1];
-      OS << (V.Passed ? "PASS  " : "FAIL  ") << L.Id << "  "
-         << formatVariantShort(V) << "\n";
-      if (!V.BuildError.empty())
-        OS << V.BuildError;
-      for (const std::string &P : V.Problems)
-        OS << "      " << P << "\n";
+      // Some parts (how CTest runs us, one part per test): a line each.
+      for (const auto &V : Verdicts) {
+        if (!V)
+          continue;
+        OS << (V->Passed ? "PASS  " : "FAIL  ") << L.Id << "  " << formatPartShort(*V)
+           << "\n";
+        if (!V->BuildError.empty())
+          OS << V->BuildError;
+        for (const std::string &P : V->Problems)
+          OS << "      " << P << "\n";
+      }
     }
     OS.flush();
   }

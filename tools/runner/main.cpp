@@ -26,7 +26,8 @@ cl::SubCommand CheckCmd("check", "Build one file under ThreadSanitizer, run it "
                                  "several times and show what TSan found");
 cl::SubCommand VerifyCmd("verify", "Verify lessons: the buggy variant shows its "
                                    "annotated bug in every run, the fixed one is "
-                                   "clean in every run");
+                                   "clean in every run, racecheck agrees with the "
+                                   "annotations");
 cl::SubCommand CheckRacesCmd("check-races", "Verify every lesson of a build "
                                             "through CTest and summarise "
                                             "(what `make check-races` runs)");
@@ -50,10 +51,11 @@ cl::list<std::string> CheckArgsOpt("arg", cl::desc("Argument for the program "
 cl::list<std::string> VerifyDirs(cl::Positional, cl::desc("LESSON_DIR..."),
                                  cl::OneOrMore, cl::sub(VerifyCmd),
                                  cl::cat(Category));
-cl::opt<std::string> VerifyVariant("variant",
-                                   cl::desc("buggy, fixed or both (default)"),
-                                   cl::init("both"), cl::sub(VerifyCmd),
-                                   cl::cat(Category));
+cl::list<std::string> VerifyParts("part",
+                                  cl::desc("Verify only this part: buggy (TSan), "
+                                           "fixed (TSan) or static (racecheck); "
+                                           "repeatable, default all three"),
+                                  cl::sub(VerifyCmd), cl::cat(Category));
 cl::opt<unsigned> VerifyRuns("runs", cl::desc("Override the lesson's run count"),
                              cl::init(0), cl::sub(VerifyCmd), cl::cat(Category));
 cl::opt<std::string> VerifyWorkDir("work-dir",
@@ -62,7 +64,7 @@ cl::opt<std::string> VerifyWorkDir("work-dir",
                                    cl::sub(VerifyCmd), cl::cat(Category));
 cl::opt<std::string> VerifyResultsDir("results-dir",
                                       cl::desc("Write each verdict as "
-                                               "DIR/<topic>/<lesson>/<variant>.json"),
+                                               "DIR/<topic>/<lesson>/<part>.json"),
                                       cl::sub(VerifyCmd), cl::cat(Category));
 
 // check and verify
@@ -147,7 +149,7 @@ int main(int argc, char **argv) {
           "RaceLab: concurrency bugs made visible under ThreadSanitizer\n\n"
           "  racelab check FILE.cpp [--runs N] [--timeout S] [--format text|json] "
           "[-- EXTRA-FLAGS]\n"
-          "  racelab verify LESSON_DIR... [--variant buggy|fixed|both] [--runs N]\n"
+          "  racelab verify LESSON_DIR... [--part buggy|fixed|static] [--runs N]\n"
           "  racelab check-races [--build-dir DIR] [--jobs N] [--junit FILE]\n"
           "  racelab bench LESSON_DIR... [--runs N]\n",
           &ErrorStream)) {
@@ -183,13 +185,15 @@ int main(int argc, char **argv) {
     if (!F)
       return usageError("--format must be text or json, not '" + Format + "'");
     VerifyArgs Args;
-    if (VerifyVariant == "buggy")
-      Args.Variants = {Variant::Buggy};
-    else if (VerifyVariant == "fixed")
-      Args.Variants = {Variant::Fixed};
-    else if (VerifyVariant != "both")
-      return usageError("--variant must be buggy, fixed or both, not '" +
-                        VerifyVariant + "'");
+    if (!VerifyParts.empty()) {
+      Args.Parts.clear();
+      for (const std::string &Name : VerifyParts) {
+        std::optional<LessonPart> P = partFromName(Name);
+        if (!P)
+          return usageError("--part must be buggy, fixed or static, not '" + Name + "'");
+        Args.Parts.push_back(*P);
+      }
+    }
     auto Ctx = makeContext(argv[0]);
     if (!Ctx)
       return ExitError;

@@ -1,0 +1,110 @@
+//===- AnalysisTestHelper.cpp - Run the analysis on in-memory code --------===//
+#include "AnalysisTestHelper.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+
+namespace racelab {
+namespace testing {
+namespace {
+
+class Collector : public analysis::FindingHandler {
+public:
+  Collector(const clang::SourceManager &SM, AnalysisRun &Out) : SM(SM), Out(Out) {}
+
+  void handleDataRace(const analysis::DataRaceFinding &F) override {
+    RaceAt R;
+    R.Variable = F.Variable;
+    R.WriteLine = line(F.First.Loc);
+    R.OtherLine = line(F.Second.Loc);
+    R.OtherIsWrite = F.Second.IsWrite;
+    R.WriteInMain = F.First.InMainThread;
+    R.OtherInMain = F.Second.InMainThread;
+    R.WriteSpawnLine = F.First.InMainThread ? 0 : line(F.First.ThreadSpawn);
+    R.OtherSpawnLine = F.Second.InMainThread ? 0 : line(F.Second.ThreadSpawn);
+    for (const auto &L : F.First.Locks)
+      R.WriteLocks.push_back(L.Name);
+    for (const auto &L : F.Second.Locks)
+      R.OtherLocks.push_back(L.Name);
+    Out.Races.push_back(R);
+  }
+
+private:
+  unsigned line(clang::SourceLocation L) const {
+    return L.isValid() ? SM.getExpansionLineNumber(L) : 0;
+  }
+  const clang::SourceManager &SM;
+  AnalysisRun &Out;
+};
+
+class Consumer : public clang::ASTConsumer {
+public:
+  Consumer(const analysis::AnalysisConfig &Config, AnalysisRun &Out)
+      : Config(Config), Out(Out) {}
+  void HandleTranslationUnit(clang::ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return;
+    Out.Compiled = true;
+    Collector C(Ctx.getSourceManager(), Out);
+    // RACELAB_ANALYSIS_DUMP=1 shows the records behind a failing test.
+    analysis::analyzeTranslationUnit(Ctx, Config, C,
+                                     std::getenv("RACELAB_ANALYSIS_DUMP")
+                                         ? &llvm::errs()
+                                         : nullptr);
+  }
+
+private:
+  const analysis::AnalysisConfig &Config;
+  AnalysisRun &Out;
+};
+
+class Action : public clang::ASTFrontendAction {
+public:
+  Action(const analysis::AnalysisConfig &Config, AnalysisRun &Out)
+      : Config(Config), Out(Out) {}
+  std::unique_ptr<clang::ASTConsumer>
+  CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
+    ErrorStream = std::make_unique<llvm::raw_string_ostream>(Out.Errors);
+    CI.getDiagnostics().setClient(
+        new clang::TextDiagnosticPrinter(*ErrorStream, &CI.getDiagnosticOpts()),
+        /*ShouldOwnClient=*/true);
+    return std::make_unique<Consumer>(Config, Out);
+  }
+
+private:
+  const analysis::AnalysisConfig &Config;
+  AnalysisRun &Out;
+  std::unique_ptr<llvm::raw_string_ostream> ErrorStream;
+};
+
+} // namespace
+
+std::ostream &operator<<(std::ostream &OS, const RaceAt &R) {
+  return OS << "race on '" << R.Variable << "' write@" << R.WriteLine << " vs "
+            << (R.OtherIsWrite ? "write" : "read") << "@" << R.OtherLine;
+}
+
+AnalysisRun runAnalysisOnCode(const std::string &Code,
+                              const analysis::AnalysisConfig &Config,
+                              const std::string &FileName) {
+  AnalysisRun Out;
+  bool IsC = llvm::StringRef(FileName).ends_with(".c");
+  std::vector<std::string> Args = {
+      IsC ? "-std=c17" : "-std=c++20", "-pthread", "-fsyntax-only",
+      "-resource-dir=" RACELAB_CLANG_RESOURCE_DIR, "-Wno-unused-value"};
+  if (!IsC)
+    Args.push_back("-xc++");
+  clang::tooling::runToolOnCodeWithArgs(std::make_unique<Action>(Config, Out), Code,
+                                        Args, FileName, "clang-tool");
+  return Out;
+}
+
+} // namespace testing
+} // namespace racelab

@@ -1,0 +1,55 @@
+//===- FindingMessages.h - Findings as diagnostics --------------*- C++ -*-===//
+//
+// Turns a finding into the words and places every front end shows: one
+// warning (check name, location, message) and its notes (the conflicting
+// access, where each thread was started, which lock was held where).
+// racecheck, the clang-tidy plugin and the JSON/SARIF writers all use this,
+// so the same finding reads the same everywhere.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RACELAB_ANALYSIS_FINDINGMESSAGES_H
+#define RACELAB_ANALYSIS_FINDINGMESSAGES_H
+
+#include "Findings.h"
+
+#include "clang/Basic/SourceManager.h"
+
+#include <string>
+#include <vector>
+
+namespace racelab {
+namespace analysis {
+
+struct DiagnosticNote {
+  clang::SourceLocation Loc;
+  std::string Message;
+  /// The note marks a line that takes part in the bug (the conflicting
+  /// access), not context (a spawn site, a lock): --verify expects an
+  /// annotation there.
+  bool Blames = false;
+};
+
+struct FindingDiagnostic {
+  std::string Check; ///< "racelab-data-race"
+  clang::SourceLocation Loc;
+  std::string Message; ///< Without the "[check]" suffix.
+  std::vector<DiagnosticNote> Notes;
+};
+
+/// Needs the SourceManager only to print line numbers inside messages
+/// ("a thread started at line 23").
+FindingDiagnostic describeDataRace(const DataRaceFinding &F,
+                                   const clang::SourceManager &SM);
+
+/// Every check the analysis implements, with its one-line summary (the
+/// same sentence as the check's doc page).
+struct CheckInfo {
+  const char *Name;
+  const char *Summary;
+};
+llvm::ArrayRef<CheckInfo> implementedChecks();
+
+} // namespace analysis
+} // namespace racelab
+
+#endif

@@ -1,0 +1,69 @@
+//===- FlowState.h - What holds at a program point --------------*- C++ -*-===//
+//
+// The facts the walker carries along the control-flow graph: the locks held
+// (and which guard object owns them), the child threads started and not yet
+// joined, and the synchronisation objects (promises, latches, atomics,
+// once flags) this thread has acquired or released so far.
+//
+// At a join point locks are intersected (held on every path), live threads
+// and released objects are united (live or released on some path), acquired
+// objects are intersected.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RACELAB_ANALYSIS_FLOWSTATE_H
+#define RACELAB_ANALYSIS_FLOWSTATE_H
+
+#include "AbstractLocation.h"
+
+#include "clang/Basic/SourceLocation.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace racelab {
+namespace analysis {
+
+struct HeldLock {
+  AbstractLocation Mutex;
+  bool Shared = false;
+  clang::SourceLocation AcquiredAt;
+
+  bool operator<(const HeldLock &O) const {
+    return std::tie(Mutex, Shared) < std::tie(O.Mutex, O.Shared);
+  }
+  bool operator==(const HeldLock &O) const {
+    return Mutex == O.Mutex && Shared == O.Shared;
+  }
+};
+
+/// A sync object (promise, latch, atomic, once_flag) by its location key.
+using SyncSet = std::set<std::string>;
+
+struct FlowState {
+  std::vector<HeldLock> Locks; ///< Sorted, unique.
+  std::set<unsigned> Live;     ///< Child thread contexts not yet joined.
+  /// Guard variable -> the mutexes it manages (unique_lock can unlock and
+  /// relock; its destructor releases only what it still holds).
+  std::map<const clang::VarDecl *, std::vector<AbstractLocation>> Guards;
+  SyncSet Acquired;
+  SyncSet Released;
+
+  void acquire(const AbstractLocation &Mutex, bool Shared, clang::SourceLocation At);
+  void release(const AbstractLocation &Mutex);
+  bool holds(const AbstractLocation &Mutex) const;
+
+  /// Merges the state of another incoming edge into this one.
+  void join(const FlowState &Other);
+  bool operator==(const FlowState &O) const;
+  bool operator!=(const FlowState &O) const { return !(*this == O); }
+
+  /// A stable string for memoization keys.
+  std::string key() const;
+};
+
+} // namespace analysis
+} // namespace racelab
+
+#endif

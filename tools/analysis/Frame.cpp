@@ -1,0 +1,27 @@
+//===- Frame.cpp - One activation of a function the analysis walks --------===//
+#include "Frame.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+namespace racelab {
+namespace analysis {
+
+std::string Frame::key() const {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  OS << Function << '@' << Context << (InLoop ? "L" : "") << "o" << Outer;
+  if (This)
+    OS << "t" << This->key();
+  for (const auto &[V, L] : Referents)
+    OS << "r" << V << "=" << L.key();
+  for (const auto &[V, L] : Pointees)
+    OS << "p" << V << "=" << L.key();
+  for (const clang::ValueDecl *V : Private)
+    OS << "v" << V;
+  for (const clang::ValueDecl *V : ByCopy)
+    OS << "c" << V;
+  return OS.str();
+}
+
+} // namespace analysis
+} // namespace racelab

@@ -1,0 +1,1404 @@
+//===- FunctionWalker.cpp - Walk one activation over its CFG --------------===//
+#include "FunctionWalker.h"
+
+#include "StdLibrary.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+
+#include <algorithm>
+
+namespace racelab {
+namespace analysis {
+
+using namespace clang;
+
+namespace {
+
+const Expr *strip(const Expr *E) { return LocationResolver::strip(E); }
+
+/// Strips casts of every kind too (for callables and handles).
+const Expr *stripAll(const Expr *E) {
+  while (E) {
+    const Expr *Next = strip(E->IgnoreParenCasts());
+    if (const auto *CE = dyn_cast<CallExpr>(Next))
+      if (const FunctionDecl *Fn = CE->getDirectCallee())
+        if (Fn->isInStdNamespace() && Fn->getIdentifier() &&
+            (Fn->getName() == "move" || Fn->getName() == "forward") &&
+            CE->getNumArgs() == 1)
+          Next = CE->getArg(0);
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(Next))
+      if (CC->getNumArgs() == 1 && CC->getConstructor()->isCopyOrMoveConstructor())
+        Next = CC->getArg(0);
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = FC->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+/// std::ref(x) / std::cref(x): the x.
+const Expr *refTarget(const Expr *E) {
+  E = strip(E);
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(E))
+    if (const FunctionDecl *Fn = CE->getDirectCallee())
+      if (Fn->isInStdNamespace() && Fn->getIdentifier() &&
+          (Fn->getName() == "ref" || Fn->getName() == "cref") &&
+          CE->getNumArgs() == 1)
+        return CE->getArg(0);
+  return nullptr;
+}
+
+const VarDecl *varOf(const Expr *E) {
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E)))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+bool isPointerLike(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType() || isSmartPointerType(T))
+    return true;
+  // Iterators: class types with operator* from std.
+  if (const CXXRecordDecl *R = T->getAsCXXRecordDecl())
+    if (R->isInStdNamespace() && R->getIdentifier() &&
+        R->getName().contains("iterator"))
+      return true;
+  return false;
+}
+
+/// A memory_order argument that says relaxed.
+bool isRelaxed(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getName().contains("relaxed");
+  return false;
+}
+
+std::string functionName(const FunctionDecl *Fn) {
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Fn))
+    if (M->getParent()->isLambda())
+      return "lambda";
+  return Fn->getQualifiedNameAsString();
+}
+
+const FunctionDecl *definitionOf(const FunctionDecl *Fn) {
+  if (!Fn)
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (Fn->hasBody(Def))
+    return Def;
+  return nullptr;
+}
+
+} // namespace
+
+FunctionWalker::FunctionWalker(RaceAnalysis &A, Frame F, bool Record)
+    : A(A), F(std::move(F)), RecordWanted(Record) {}
+
+void FunctionWalker::prescan() {
+  struct Visitor : RecursiveASTVisitor<Visitor> {
+    FunctionWalker &W;
+    explicit Visitor(FunctionWalker &W) : W(W) {}
+    bool shouldVisitLambdaExpr(LambdaExpr *) { return false; }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; } // Own bodies.
+    bool VisitVarDecl(VarDecl *V) {
+      if (const Expr *Init = V->getInit())
+        W.InitOf[strip(Init)] = V;
+      return true;
+    }
+    bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+      W.RangeOf[S->getLoopVariable()] = S->getRangeInit();
+      if (S->getRangeStmt() && joinsEach(S->getBody(), S->getLoopVariable(), nullptr))
+        W.JoinLoops[S->getRangeStmt()].push_back(S->getRangeInit());
+      return true;
+    }
+    bool VisitForStmt(ForStmt *S) {
+      // for (int I = 0; ...; ++I) Threads[I].join();
+      const auto *Init = dyn_cast_or_null<DeclStmt>(S->getInit());
+      if (!Init || !Init->isSingleDecl())
+        return true;
+      const auto *Counter = dyn_cast<VarDecl>(Init->getSingleDecl());
+      const Expr *Container = nullptr;
+      if (Counter && joinsEach(S->getBody(), Counter, &Container) && Container)
+        W.JoinLoops[Init].push_back(Container);
+      return true;
+    }
+    /// Does Body join the thread named by Var (the range variable), or the
+    /// element Container[Var] (a counted loop)?
+    static bool joinsEach(const Stmt *Body, const VarDecl *Var, const Expr **Container) {
+      if (!Body)
+        return false;
+      auto Matches = [&](const Expr *Handle) {
+        Handle = LocationResolver::strip(Handle->IgnoreParenCasts());
+        if (const auto *U = dyn_cast<UnaryOperator>(Handle); U && U->getOpcode() == UO_AddrOf)
+          Handle = LocationResolver::strip(U->getSubExpr()->IgnoreParenCasts());
+        if (!Container)
+          return varOf(Handle) == Var;
+        const Expr *Base = nullptr, *Index = nullptr;
+        if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Handle)) {
+          Base = AS->getBase();
+          Index = AS->getIdx();
+        } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Handle);
+                   OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2) {
+          Base = OC->getArg(0);
+          Index = OC->getArg(1);
+        }
+        if (!Base || varOf(Index->IgnoreParenImpCasts()) != Var)
+          return false;
+        *Container = Base->IgnoreParenImpCasts();
+        return true;
+      };
+      bool Found = false;
+      std::vector<const Stmt *> Work{Body};
+      while (!Work.empty() && !Found) {
+        const Stmt *S = Work.back();
+        Work.pop_back();
+        if (!S)
+          continue;
+        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+          const CXXMethodDecl *M = MC->getMethodDecl();
+          if (M && M->getIdentifier() &&
+              (M->getName() == "join" || M->getName() == "get" || M->getName() == "wait"))
+            Found |= Matches(MC->getImplicitObjectArgument());
+        } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
+          if (isCFunction(CE->getDirectCallee(), "pthread_join") && CE->getNumArgs() >= 1)
+            Found |= Matches(CE->getArg(0));
+        }
+        for (const Stmt *Child : S->children())
+          Work.push_back(Child);
+      }
+      return Found;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+      if (MC->getNumArgs() >= 1 && isThreadType(MC->getArg(0)->getType()))
+        W.SpawnHandledByParent.insert(strip(MC->getArg(0)));
+      return true;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+          isThreadType(OC->getArg(0)->getType()))
+        W.SpawnHandledByParent.insert(strip(OC->getArg(1)));
+      return true;
+    }
+  } V(*this);
+  if (Stmt *Body = F.Function->getBody())
+    V.TraverseStmt(Body);
+}
+
+CallResult FunctionWalker::run(const FlowState &Entry) {
+  Result.Exit = Entry;
+  const CFG *G = A.cfgFor(F.Function);
+  if (!G)
+    return Result;
+  A.Walked.insert(F.Function->getCanonicalDecl());
+  prescan();
+
+  // Reverse post-order from the entry block.
+  std::vector<const CFGBlock *> Order;
+  {
+    std::vector<bool> Seen(G->getNumBlockIDs());
+    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>> Stack;
+    Stack.push_back({&G->getEntry(), G->getEntry().succ_begin()});
+    Seen[G->getEntry().getBlockID()] = true;
+    while (!Stack.empty()) {
+      auto &[B, It] = Stack.back();
+      if (It == B->succ_end()) {
+        Order.push_back(B);
+        Stack.pop_back();
+        continue;
+      }
+      const CFGBlock *Next = It->getReachableBlock();
+      ++It;
+      if (Next && !Seen[Next->getBlockID()]) {
+        Seen[Next->getBlockID()] = true;
+        Stack.push_back({Next, Next->succ_begin()});
+      }
+    }
+    std::reverse(Order.begin(), Order.end());
+  }
+
+  std::vector<std::optional<FlowState>> In(G->getNumBlockIDs());
+  In[G->getEntry().getBlockID()] = Entry;
+  // Locks only shrink and live threads only grow, so this settles; the cap
+  // only guards against a bug turning into a hang.
+  for (unsigned Round = 0; Round < 32; ++Round) {
+    bool Changed = false;
+    for (const CFGBlock *B : Order) {
+      if (!In[B->getBlockID()])
+        continue;
+      FlowState S = *In[B->getBlockID()];
+      transferBlock(B, S, /*Record=*/false);
+      unsigned Index = 0;
+      for (auto It = B->succ_begin(); It != B->succ_end(); ++It, ++Index) {
+        const CFGBlock *Succ = It->getReachableBlock();
+        if (!Succ)
+          continue;
+        FlowState Edge = edgeState(B, Index, S);
+        std::optional<FlowState> &Target = In[Succ->getBlockID()];
+        if (!Target) {
+          Target = std::move(Edge);
+          Changed = true;
+        } else {
+          FlowState Joined = *Target;
+          Joined.join(Edge);
+          if (Joined != *Target) {
+            Target = std::move(Joined);
+            Changed = true;
+          }
+        }
+      }
+    }
+    if (!Changed)
+      break;
+  }
+
+  if (RecordWanted)
+    for (const CFGBlock *B : Order)
+      if (In[B->getBlockID()]) {
+        FlowState S = *In[B->getBlockID()];
+        transferBlock(B, S, /*Record=*/true);
+      }
+
+  if (const auto &Exit = In[G->getExit().getBlockID()])
+    Result.Exit = *Exit;
+  else
+    Result.Exit = Entry; // Never returns (noreturn, endless loop).
+  return Result;
+}
+
+void FunctionWalker::transferBlock(const CFGBlock *B, FlowState &S, bool Record) {
+  Recording = Record;
+  CurrentBlock = B;
+  for (const CFGElement &E : *B) {
+    if (auto CS = E.getAs<CFGStmt>())
+      handleStmt(CS->getStmt(), S);
+    else if (auto Dtor = E.getAs<CFGAutomaticObjDtor>())
+      handleDtor(Dtor->getVarDecl(), S);
+  }
+}
+
+FlowState FunctionWalker::edgeState(const CFGBlock *B, unsigned SuccIndex,
+                                    const FlowState &Out) {
+  const Stmt *Cond = B->getTerminatorCondition();
+  const auto *CondExpr = dyn_cast_or_null<Expr>(Cond);
+  if (!CondExpr)
+    return Out;
+  // Find a try-lock in the condition, possibly negated or compared with 0.
+  bool SuccessOnTrue = true;
+  const Expr *E = CondExpr->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_LNot) {
+    SuccessOnTrue = !SuccessOnTrue;
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  }
+  bool ComparedWithZero = false, EqualsZero = false;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
+    const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
+    const Expr *R = BO->getRHS()->IgnoreParenImpCasts();
+    if (const auto *Lit = dyn_cast<IntegerLiteral>(R); Lit && Lit->getValue() == 0) {
+      ComparedWithZero = true;
+      EqualsZero = BO->getOpcode() == BO_EQ;
+      E = L;
+    } else if (const auto *Lit2 = dyn_cast<IntegerLiteral>(L);
+               Lit2 && Lit2->getValue() == 0) {
+      ComparedWithZero = true;
+      EqualsZero = BO->getOpcode() == BO_EQ;
+      E = R;
+    }
+  }
+
+  std::optional<AbstractLocation> Mutex;
+  bool Shared = false;
+  bool ReturnsZeroOnSuccess = false;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (M && M->getIdentifier() && M->getName().starts_with("try_lock")) {
+      Shared = M->getName().contains("shared");
+      if (isMutexType(Obj->getType()) ||
+          (Obj->getType()->isPointerType() &&
+           isMutexType(Obj->getType()->getPointeeType()))) {
+        const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
+        Mutex = ME && ME->isArrow() ? resolver().pointee(Obj) : resolver().resolve(Obj);
+      } else if (const VarDecl *G = varOf(Obj)) {
+        auto It = Out.Guards.find(G);
+        if (It != Out.Guards.end() && It->second.size() == 1)
+          Mutex = It->second.front();
+      }
+    }
+  } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Fn = CE->getDirectCallee();
+    if (Fn && CE->getNumArgs() >= 1 &&
+        (isCFunction(Fn, "pthread_mutex_trylock") ||
+         isCFunction(Fn, "pthread_rwlock_trywrlock") ||
+         isCFunction(Fn, "pthread_rwlock_tryrdlock") ||
+         isCFunction(Fn, "pthread_spin_trylock"))) {
+      Mutex = resolver().pointee(CE->getArg(0));
+      Shared = Fn->getName() == "pthread_rwlock_tryrdlock";
+      ReturnsZeroOnSuccess = true;
+    }
+  }
+  if (!Mutex)
+    return Out;
+
+  // Which outcome of the condition means "the lock was taken"? A member
+  // try_lock returns true on success, pthread's trylock returns 0.
+  bool RawTruthyMeansSuccess = !ReturnsZeroOnSuccess;
+  bool Flip = !SuccessOnTrue; // An outer `!`.
+  if (ComparedWithZero && EqualsZero)
+    Flip = !Flip; // `x == 0` is `!x`.
+  bool CondTrueMeansSuccess = Flip ? !RawTruthyMeansSuccess : RawTruthyMeansSuccess;
+  bool Taken = CondTrueMeansSuccess;
+  bool OnTrueEdge = SuccIndex == 0;
+  if (OnTrueEdge != Taken)
+    return Out;
+  FlowState S = Out;
+  S.acquire(*Mutex, Shared, CondExpr->getExprLoc());
+  return S;
+}
+
+// --- Accesses ---------------------------------------------------------------
+
+void FunctionWalker::recordAccess(const AbstractLocation &L, bool IsWrite,
+                                  SourceLocation Where, FlowState &St) {
+  if (!Recording)
+    return;
+  AccessRecord R;
+  R.Loc = L;
+  R.IsWrite = IsWrite;
+  R.Where = Where;
+  R.Context = F.Context;
+  R.Live = St.Live;
+  R.Locks = St.Locks;
+  R.Acquired = St.Acquired;
+  R.Released = St.Released;
+  A.record(std::move(R));
+}
+
+static bool ignoredType(QualType T) {
+  if (T.isNull())
+    return true;
+  if (isThreadSafeType(T))
+    return true;
+  // Closures and functions are code, not shared data.
+  if (const CXXRecordDecl *R = T.getNonReferenceType()->getAsCXXRecordDecl())
+    if (R->isLambda())
+      return true;
+  return false;
+}
+
+void FunctionWalker::read(const Expr *E, FlowState &St) {
+  if (!Recording || !E || ignoredType(E->getType()))
+    return;
+  // A variable declared const is never written, so reading it cannot race.
+  // (A member read through a const `this` can be: only declarations count.)
+  if (const VarDecl *V = varOf(E); V && V->getType().isConstQualified())
+    return;
+  if (auto L = resolver().resolve(E))
+    recordAccess(*L, false, E->getExprLoc(), St);
+}
+
+void FunctionWalker::write(const Expr *E, FlowState &St) {
+  if (!Recording || !E || ignoredType(E->getType()))
+    return;
+  if (auto L = resolver().resolve(E))
+    recordAccess(*L, true, E->getExprLoc(), St);
+}
+
+// --- Statements ---------------------------------------------------------------
+
+void FunctionWalker::handleStmt(const Stmt *S, FlowState &St) {
+  if (auto It = JoinLoops.find(S); It != JoinLoops.end())
+    for (const Expr *Container : It->second) {
+      LocationResolver R = resolver();
+      std::optional<AbstractLocation> C = R.resolve(Container);
+      if (!C)
+        C = R.pointee(Container);
+      if (C)
+        join(C->element(false), St);
+    }
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D))
+        handleDecl(V, St);
+    return;
+  }
+  if (const auto *IC = dyn_cast<ImplicitCastExpr>(S)) {
+    if (IC->getCastKind() == CK_LValueToRValue)
+      read(IC->getSubExpr(), St);
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      handleAssignment(BO, St);
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp()) {
+      if (UO->getSubExpr()->getType()->isAtomicType())
+        syncRelease(resolver().resolve(UO->getSubExpr()), St);
+      else
+        write(UO->getSubExpr(), St);
+    }
+    return;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+    return handleOperatorCall(OC, St);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+    return handleMemberCall(MC, St);
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    return handleCall(CE, St);
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
+    return handleConstruct(CC, St);
+  if (const auto *Del = dyn_cast<CXXDeleteExpr>(S)) {
+    if (Recording)
+      if (auto L = resolver().pointee(Del->getArgument()))
+        recordAccess(*L, true, Del->getExprLoc(), St);
+    return;
+  }
+  if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
+    // Initialising the new object writes it.
+    if (Recording && !ignoredType(New->getAllocatedType()))
+      recordAccess(A.heapObject(New, F.Context), true, New->getExprLoc(), St);
+    return;
+  }
+  if (const auto *LE = dyn_cast<LambdaExpr>(S))
+    return handleLambda(LE, St);
+  if (const auto *RS = dyn_cast<ReturnStmt>(S))
+    return handleReturn(RS, St);
+}
+
+void FunctionWalker::handleLambda(const LambdaExpr *LE, FlowState &St) {
+  // Capturing by copy reads the variable where the closure is made.
+  for (const LambdaCapture &C : LE->captures()) {
+    if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
+      continue;
+    const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
+    if (!V || V->isInitCapture() || ignoredType(V->getType()))
+      continue;
+    if (auto L = resolver().resolveVariable(V))
+      recordAccess(*L, false, C.getLocation(), St);
+  }
+}
+
+void FunctionWalker::handleAssignment(const BinaryOperator *BO, FlowState &St) {
+  const Expr *LHS = BO->getLHS();
+  if (LHS->getType()->isAtomicType()) { // C11 _Atomic
+    syncRelease(resolver().resolve(LHS), St);
+    return;
+  }
+  write(LHS, St);
+  // Flow-insensitive bindings: the first pointee a local pointer gets, and
+  // privacy of a scalar assigned a private value.
+  if (const VarDecl *V = varOf(LHS); V && !V->hasGlobalStorage() &&
+                                     isDeclaredIn(V, F.Function)) {
+    if (isPointerLike(V->getType())) {
+      if (!F.Pointees.count(V))
+        if (auto P = resolver().pointee(BO->getRHS()))
+          F.Pointees.emplace(V, *P);
+    } else if (V->getType()->isScalarType() && resolver().isPrivate(BO->getRHS())) {
+      F.Private.insert(V);
+    }
+  }
+}
+
+void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
+  if (V->hasGlobalStorage())
+    return; // Static locals: initialised once, thread-safely.
+  const Expr *Init = V->getInit();
+  QualType T = V->getType();
+  LocationResolver R = resolver();
+
+  // Range-for loop variable: an element of the range.
+  if (auto It = RangeOf.find(V); It != RangeOf.end()) {
+    if (auto Range = R.resolve(It->second)) {
+      AbstractLocation Element = Range->element(false);
+      if (T->isReferenceType())
+        F.Referents[V] = Element;
+    }
+    return;
+  }
+  if (!Init)
+    return;
+  const Expr *S = strip(Init);
+
+  if (T->isReferenceType()) {
+    if (auto L = R.resolve(Init))
+      F.Referents[V] = *L;
+    if (isPointerLike(T))
+      if (auto P = R.pointee(Init))
+        F.Pointees[V] = *P;
+    return;
+  }
+  if (isGuardType(T)) {
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {
+      bool Locks = false, Shared = false;
+      std::vector<AbstractLocation> Ms = guardMutexes(CC, Locks, Shared);
+      // unique_lock(std::move(other)): takes over the other guard's mutexes.
+      if (CC->getNumArgs() == 1 && isGuardType(CC->getArg(0)->getType()))
+        if (const VarDecl *Other = varOf(stripAll(CC->getArg(0)))) {
+          auto It = St.Guards.find(Other);
+          if (It != St.Guards.end()) {
+            Ms = It->second;
+            St.Guards.erase(It);
+          }
+          Locks = false;
+        }
+      if (Locks)
+        for (const AbstractLocation &M : Ms)
+          St.acquire(M, Shared, CC->getExprLoc());
+      St.Guards[V] = std::move(Ms);
+    } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      // A helper returning a guard: the call (walked as its own element)
+      // took the lock; remember which guard now owns it.
+      auto It = A.ReturnedGuards.find(CE);
+      if (It != A.ReturnedGuards.end())
+        St.Guards[V] = It->second;
+    }
+    return;
+  }
+  if (isThreadType(T)) {
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(S); CC && CC->getNumArgs() >= 1) {
+      llvm::SmallVector<const Expr *, 4> Args(CC->arg_begin() + 1, CC->arg_end());
+      spawn(CC, CC->getArg(0), Args, AbstractLocation::local(V, F.Context), St);
+    }
+    return;
+  }
+  if (isFutureType(T)) {
+    AbstractLocation Self = AbstractLocation::local(V, F.Context);
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Fn = CE->getDirectCallee();
+      if (Fn && Fn->isInStdNamespace() && Fn->getIdentifier() &&
+          Fn->getName() == "async" && CE->getNumArgs() >= 1) {
+        unsigned First = 0;
+        bool Deferred = false;
+        if (isStdEnum(CE->getArg(0)->getType(), "launch")) {
+          First = 1;
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(CE->getArg(0)->IgnoreParenImpCasts()))
+            Deferred = DRE->getDecl()->getName() == "deferred";
+        }
+        if (CE->getNumArgs() > First) {
+          llvm::SmallVector<const Expr *, 4> Args(CE->arg_begin() + First + 1,
+                                                  CE->arg_end());
+          if (Deferred)
+            runCallableInPlace(CE->getArg(First), Args, St);
+          else
+            spawn(CE, CE->getArg(First), Args, Self, St);
+        }
+      }
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && M->getIdentifier() && M->getName() == "get_future")
+        if (auto Source = R.resolve(MC->getImplicitObjectArgument()))
+          A.FutureSources[Self.key()] = Source->key();
+    }
+    return;
+  }
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl(); RD && RD->isLambda()) {
+    F.Closures[V] = nullptr; // Made here: its by-reference captures are ours.
+    return;
+  }
+  if (isPointerLike(T)) {
+    if (auto P = R.pointee(Init))
+      F.Pointees[V] = *P;
+    return;
+  }
+  if (T->isScalarType() && R.isPrivate(Init))
+    F.Private.insert(V);
+}
+
+void FunctionWalker::handleDtor(const VarDecl *V, FlowState &St) {
+  if (auto It = St.Guards.find(V); It != St.Guards.end()) {
+    for (const AbstractLocation &M : It->second)
+      St.release(M);
+    St.Guards.erase(It);
+    return;
+  }
+  QualType T = V->getType();
+  // A jthread joins in its destructor, and so does the future of an
+  // std::async task (or a container of jthreads).
+  bool Joins = isJThreadType(T) || isFutureType(T);
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsCXXRecordDecl()))
+    if (isStdContainerType(T) && Spec->getTemplateArgs().size() >= 1 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+        isJThreadType(Spec->getTemplateArgs()[0].getAsType()))
+      Joins = true;
+  if (Joins)
+    join(AbstractLocation::local(V, F.Context), St);
+}
+
+void FunctionWalker::handleReturn(const ReturnStmt *RS, FlowState &St) {
+  const Expr *Ret = RS->getRetValue();
+  if (!Ret || !isGuardType(Ret->getType()))
+    return;
+  const Expr *S = stripAll(Ret);
+  Result.ReturnsGuard = true;
+  if (const VarDecl *G = varOf(S)) {
+    auto It = St.Guards.find(G);
+    if (It != St.Guards.end()) {
+      Result.ReturnedGuard = It->second;
+      St.Guards.erase(It); // Moved out: our destructor no longer unlocks.
+    }
+  } else if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {
+    bool Locks = false, Shared = false;
+    std::vector<AbstractLocation> Ms = guardMutexes(CC, Locks, Shared);
+    if (Locks)
+      for (const AbstractLocation &M : Ms)
+        St.acquire(M, Shared, CC->getExprLoc());
+    Result.ReturnedGuard = Ms;
+  }
+}
+
+std::vector<AbstractLocation>
+FunctionWalker::guardMutexes(const CXXConstructExpr *CC, bool &Locks, bool &Shared) {
+  std::vector<AbstractLocation> Ms;
+  Locks = true;
+  Shared = isStdType(CC->getType(), {"shared_lock"});
+  for (const Expr *Arg : CC->arguments()) {
+    QualType T = Arg->getType();
+    if (isStdType(T, {"defer_lock_t", "try_to_lock_t"})) {
+      Locks = isStdType(T, {"try_to_lock_t"}); // Assume the try succeeded.
+      continue;
+    }
+    if (isStdType(T, {"adopt_lock_t"})) {
+      Locks = false; // Already held.
+      continue;
+    }
+    if (isMutexType(T))
+      if (auto M = resolver().resolve(Arg))
+        Ms.push_back(*M);
+  }
+  if (CC->getNumArgs() == 0)
+    Locks = false;
+  return Ms;
+}
+
+// --- Calls ------------------------------------------------------------------
+
+bool FunctionWalker::isConfigured(const FunctionDecl *Fn,
+                                  const std::vector<std::string> &Names) const {
+  if (Names.empty() || !Fn)
+    return false;
+  std::string Q = qualifiedName(Fn);
+  for (const std::string &N : Names)
+    if (qualifiedNameMatches(Q, N))
+      return true;
+  return false;
+}
+
+const SpawnFunction *FunctionWalker::configuredSpawn(const FunctionDecl *Fn) const {
+  if (!Fn || A.config().SpawnFunctions.empty())
+    return nullptr;
+  std::string Q = qualifiedName(Fn);
+  for (const SpawnFunction &S : A.config().SpawnFunctions)
+    if (qualifiedNameMatches(Q, S.Name))
+      return &S;
+  return nullptr;
+}
+
+void FunctionWalker::lockCall(const Expr *MutexExpr, bool ByPointer, bool Shared,
+                              bool Acquire, FlowState &St, SourceLocation At) {
+  LocationResolver R = resolver();
+  std::optional<AbstractLocation> M =
+      ByPointer ? R.pointee(MutexExpr) : R.resolve(MutexExpr);
+  if (!M)
+    return;
+  if (Acquire)
+    St.acquire(*M, Shared, At);
+  else
+    St.release(*M);
+}
+
+void FunctionWalker::syncRelease(const std::optional<AbstractLocation> &Obj,
+                                 FlowState &St) {
+  if (!Obj)
+    return;
+  std::string Key = Obj->key();
+  St.Released.insert(Key);
+  A.noteRelease(F.Context, Key);
+}
+
+void FunctionWalker::syncAcquire(const std::string &Key, FlowState &St) {
+  if (!Key.empty())
+    St.Acquired.insert(Key);
+}
+
+void FunctionWalker::atomicCall(const CallExpr *Call, const FunctionDecl *Fn,
+                                const Expr *Object, FlowState &St) {
+  std::optional<AbstractLocation> Obj = resolver().resolve(Object);
+  if (!Obj)
+    return;
+  // The memory order, if given, is the last argument of type memory_order.
+  bool Relaxed = false;
+  for (const Expr *Arg : Call->arguments())
+    if (isStdEnum(Arg->getType(), "memory_order"))
+      Relaxed |= isRelaxed(Arg);
+  if (Relaxed)
+    return;
+  llvm::StringRef Name = Fn->getIdentifier() ? Fn->getName() : "";
+  bool Load = isa<CXXConversionDecl>(Fn) || Name == "load" || Name == "wait" ||
+              Name == "test";
+  bool Both = Name == "test_and_set" || Name.starts_with("compare_exchange") ||
+              Name == "exchange" || Name.starts_with("fetch_");
+  if (Load || Both)
+    syncAcquire(Obj->key(), St);
+  if (!Load || Both)
+    syncRelease(Obj, St);
+}
+
+void FunctionWalker::join(std::optional<AbstractLocation> Handle, FlowState &St) {
+  if (!Handle)
+    return;
+  for (auto It = St.Live.begin(); It != St.Live.end();) {
+    const ThreadContext &T = A.threadContext(*It);
+    if (T.Handle && T.Handle->overlaps(*Handle))
+      It = St.Live.erase(It);
+    else
+      ++It;
+  }
+}
+
+void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St) {
+  const CXXMethodDecl *M = MC->getMethodDecl();
+  if (!M)
+    return;
+  const Expr *ObjExpr = MC->getImplicitObjectArgument();
+  bool Arrow = false;
+  if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+    Arrow = ME->isArrow();
+  // The object as written, not the base class the member lives in.
+  QualType ObjType = strip(ObjExpr)->getType();
+  if (Arrow && ObjType->isPointerType())
+    ObjType = ObjType->getPointeeType();
+  LocationResolver R = resolver();
+  std::optional<AbstractLocation> Obj = Arrow ? R.pointee(ObjExpr) : R.resolve(ObjExpr);
+  llvm::StringRef Name = M->getIdentifier() ? M->getName() : "";
+  llvm::SmallVector<const Expr *, 4> Args(MC->arg_begin(), MC->arg_end());
+  SourceLocation At = MC->getExprLoc();
+
+  // The user's own spawn, join and lock functions come first.
+  if (const SpawnFunction *S = configuredSpawn(M)) {
+    if (S->CallableArg < Args.size()) {
+      llvm::ArrayRef<const Expr *> Rest(Args);
+      spawn(MC, Args[S->CallableArg], Rest.drop_front(S->CallableArg + 1), Obj, St,
+            /*ViaConfig=*/true);
+    }
+    return;
+  }
+  if (isConfigured(M, A.config().JoinFunctions))
+    return join(Obj, St);
+  if (isConfigured(M, A.config().LockFunctions)) {
+    if (Obj)
+      St.acquire(*Obj, false, At);
+    return;
+  }
+  if (isConfigured(M, A.config().UnlockFunctions)) {
+    if (Obj)
+      St.release(*Obj);
+    return;
+  }
+
+  if (isThreadType(ObjType)) {
+    if (Name == "join")
+      join(Obj, St);
+    return;
+  }
+  if (isMutexType(ObjType)) {
+    if (!Obj)
+      return;
+    if (Name == "lock" || Name == "lock_shared")
+      St.acquire(*Obj, Name == "lock_shared", At);
+    else if (Name == "unlock" || Name == "unlock_shared")
+      St.release(*Obj);
+    return; // try_lock: on the branch that got it (edgeState).
+  }
+  if (isGuardType(ObjType)) {
+    const VarDecl *G = varOf(ObjExpr);
+    auto It = G ? St.Guards.find(G) : St.Guards.end();
+    if (It == St.Guards.end())
+      return;
+    if (Name == "lock")
+      for (const AbstractLocation &Mx : It->second)
+        St.acquire(Mx, isStdType(ObjType, {"shared_lock"}), At);
+    else if (Name == "unlock")
+      for (const AbstractLocation &Mx : It->second)
+        St.release(Mx);
+    else if (Name == "release")
+      St.Guards.erase(It); // The mutex stays locked, unmanaged.
+    return;
+  }
+  if (isFutureType(ObjType)) {
+    if (Name == "get" || Name == "wait") {
+      join(Obj, St);
+      if (Obj) {
+        auto Src = A.FutureSources.find(Obj->key());
+        if (Src != A.FutureSources.end())
+          syncAcquire(Src->second, St);
+      }
+    }
+    return;
+  }
+  if (isPromiseLikeType(ObjType)) {
+    if (Name.starts_with("set_value") || Name.starts_with("set_exception"))
+      syncRelease(Obj, St);
+    return;
+  }
+  if (isStdType(ObjType, {"latch", "barrier", "counting_semaphore"})) {
+    bool Releases = Name == "count_down" || Name == "arrive" ||
+                    Name == "arrive_and_wait" || Name == "arrive_and_drop" ||
+                    Name == "release";
+    bool Acquires = Name == "wait" || Name == "arrive_and_wait" ||
+                    Name == "try_wait" || Name == "acquire" ||
+                    Name.starts_with("try_acquire");
+    if (Releases)
+      syncRelease(Obj, St);
+    if (Acquires && Obj)
+      syncAcquire(Obj->key(), St);
+    return;
+  }
+  if (isAtomicType(ObjType))
+    return atomicCall(MC, M, ObjExpr, St);
+  if (isThreadSafeType(ObjType))
+    return; // Condition variables, streams, ...
+
+  if (isStdContainerType(ObjType)) {
+    // emplace_back(callable, args...) on a container of threads starts one.
+    if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            ObjType->getAsCXXRecordDecl());
+        Spec && Spec->getTemplateArgs().size() >= 1 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+        isThreadType(Spec->getTemplateArgs()[0].getAsType())) {
+      if ((Name == "emplace_back" || Name == "emplace") && !Args.empty()) {
+        llvm::ArrayRef<const Expr *> Rest(Args);
+        spawn(MC, Args[0], Rest.drop_front(), Obj ? Obj->element(false) : Obj, St);
+        return;
+      }
+      if (Name == "push_back" && Args.size() == 1)
+        if (const auto *CC = dyn_cast<CXXConstructExpr>(strip(Args[0]));
+            CC && isThreadType(CC->getType()) && CC->getNumArgs() >= 1 &&
+            !CC->getConstructor()->isCopyOrMoveConstructor()) {
+          llvm::SmallVector<const Expr *, 4> TArgs(CC->arg_begin() + 1, CC->arg_end());
+          spawn(CC, CC->getArg(0), TArgs, Obj ? Obj->element(false) : Obj, St);
+          return;
+        }
+      return; // Other operations on a vector of threads are bookkeeping.
+    }
+    if (Recording && Obj)
+      recordAccess(*Obj, isContainerMutator(M), At, St);
+    externalCall(M, Args, St);
+    return;
+  }
+
+  const FunctionDecl *Def = definitionOf(M);
+  if (Def && !A.isLibraryCode(Def)) {
+    inlineCall(Def, Obj, Args, St, MC);
+    return;
+  }
+  // A method we cannot see into: const ones read the object, others write it.
+  if (Recording && Obj && !ignoredType(ObjType))
+    recordAccess(*Obj, !M->isConst(), At, St);
+  externalCall(M, Args, St);
+}
+
+void FunctionWalker::handleOperatorCall(const CXXOperatorCallExpr *OC, FlowState &St) {
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(OC->getCalleeDecl());
+  if (!M) {
+    // A free operator (operator<< for streams, ...).
+    const auto *Fn = dyn_cast_or_null<FunctionDecl>(OC->getCalleeDecl());
+    llvm::SmallVector<const Expr *, 4> Args(OC->arg_begin(), OC->arg_end());
+    if (const FunctionDecl *Def = definitionOf(Fn); Def && !A.isLibraryCode(Def))
+      inlineCall(Def, std::nullopt, Args, St, OC);
+    else if (Fn)
+      externalCall(Fn, Args, St);
+    return;
+  }
+  if (OC->getNumArgs() == 0)
+    return;
+  const Expr *ObjExpr = OC->getArg(0);
+  QualType ObjType = strip(ObjExpr)->getType();
+  llvm::SmallVector<const Expr *, 4> Args(OC->arg_begin() + 1, OC->arg_end());
+  LocationResolver R = resolver();
+
+  // Worker = std::thread(f): the member or variable now owns the thread.
+  if (isThreadType(ObjType) && OC->getOperator() == OO_Equal && Args.size() == 1) {
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(strip(Args[0]));
+        CC && CC->getNumArgs() >= 1 && !CC->getConstructor()->isCopyOrMoveConstructor()) {
+      llvm::SmallVector<const Expr *, 4> TArgs(CC->arg_begin() + 1, CC->arg_end());
+      spawn(CC, CC->getArg(0), TArgs, R.resolve(ObjExpr), St);
+    }
+    return;
+  }
+
+  if (isAtomicType(ObjType))
+    return atomicCall(OC, M, ObjExpr, St);
+  if (isThreadSafeType(ObjType))
+    return;
+  // Calling a closure: walk the lambda in place.
+  if (const CXXRecordDecl *RD = ObjType.getNonReferenceType()->getAsCXXRecordDecl();
+      RD && RD->isLambda()) {
+    runCallableInPlace(ObjExpr, Args, St);
+    return;
+  }
+  switch (OC->getOperator()) {
+  case OO_Subscript:
+    // map[key] may insert; vector[i] hands out an element, accessed by the
+    // expression around it.
+    if (isContainerMutator(M) && Recording)
+      if (auto Obj = R.resolve(ObjExpr))
+        recordAccess(*Obj, true, OC->getExprLoc(), St);
+    return;
+  case OO_Star:
+  case OO_Arrow:
+    return; // Smart pointer / iterator dereference: access comes later.
+  default:
+    break;
+  }
+  if (const FunctionDecl *Def = definitionOf(M); Def && !A.isLibraryCode(Def)) {
+    inlineCall(Def, R.resolve(ObjExpr), Args, St, OC);
+    return;
+  }
+  // Assignment and compound assignment write the object; copy assignment
+  // reads the source (its arguments' reads come from their own elements).
+  if (Recording)
+    if (auto Obj = R.resolve(ObjExpr)) {
+      bool Writes = !M->isConst();
+      if (isStdContainerType(ObjType))
+        Writes = isContainerMutator(M);
+      recordAccess(*Obj, Writes, OC->getExprLoc(), St);
+    }
+  if (M->isCopyAssignmentOperator() && !Args.empty())
+    read(Args[0], St);
+  if (M->isMoveAssignmentOperator() && !Args.empty())
+    write(Args[0], St);
+}
+
+void FunctionWalker::handleCall(const CallExpr *CE, FlowState &St) {
+  const FunctionDecl *Fn = CE->getDirectCallee();
+  if (!Fn)
+    return; // Through a function pointer or std::function: unknown.
+  llvm::SmallVector<const Expr *, 4> Args(CE->arg_begin(), CE->arg_end());
+  SourceLocation At = CE->getExprLoc();
+  LocationResolver R = resolver();
+
+  // POSIX threads.
+  if (isCFunction(Fn, "pthread_create") && Args.size() == 4) {
+    spawn(CE, Args[2], {Args[3]}, R.pointee(Args[0]), St);
+    return;
+  }
+  if (isCFunction(Fn, "pthread_join") && !Args.empty())
+    return join(R.resolve(Args[0]), St);
+  struct LockFn {
+    const char *Name;
+    bool Acquire, Shared;
+  };
+  static const LockFn LockFns[] = {
+      {"pthread_mutex_lock", true, false},    {"pthread_mutex_unlock", false, false},
+      {"pthread_rwlock_wrlock", true, false}, {"pthread_rwlock_rdlock", true, true},
+      {"pthread_rwlock_unlock", false, false}, {"pthread_spin_lock", true, false},
+      {"pthread_spin_unlock", false, false},  {"pthread_mutex_timedlock", true, false}};
+  for (const LockFn &L : LockFns)
+    if (isCFunction(Fn, L.Name) && !Args.empty())
+      return lockCall(Args[0], /*ByPointer=*/true, L.Shared, L.Acquire, St, At);
+  if (Fn->getIdentifier() && Fn->getName().starts_with("pthread_"))
+    return; // Other pthread calls (attr, cond, ...) touch no shared data.
+
+  if (Fn->isInStdNamespace() && Fn->getIdentifier()) {
+    llvm::StringRef Name = Fn->getName();
+    if (Name == "lock" || Name == "try_lock") {
+      // std::lock(a, b, ...) on mutexes or deferred unique_locks.
+      for (const Expr *Arg : Args) {
+        if (isMutexType(Arg->getType())) {
+          if (auto Mx = R.resolve(Arg))
+            St.acquire(*Mx, false, At);
+        } else if (const VarDecl *G = varOf(Arg)) {
+          auto It = St.Guards.find(G);
+          if (It != St.Guards.end())
+            for (const AbstractLocation &Mx : It->second)
+              St.acquire(Mx, false, At);
+        }
+      }
+      return;
+    }
+    if (Name == "call_once" && Args.size() >= 2) {
+      // Runs the callable once, under the flag; everyone returning from
+      // call_once on the flag is ordered after that run.
+      std::optional<AbstractLocation> Flag = R.resolve(Args[0]);
+      if (Flag)
+        St.acquire(*Flag, false, At);
+      llvm::ArrayRef<const Expr *> Rest(Args);
+      runCallableInPlace(Args[1], Rest.drop_front(2), St);
+      if (Flag) {
+        St.release(*Flag);
+        syncRelease(Flag, St);
+        syncAcquire(Flag->key(), St);
+      }
+      return;
+    }
+    if (Name == "async" && !InitOf.count(CE)) {
+      // The result is discarded: its future's destructor waits right here,
+      // so the task runs as if called in place.
+      unsigned First =
+          (!Args.empty() && isStdEnum(Args[0]->getType(), "launch")) ? 1 : 0;
+      if (Args.size() > First) {
+        llvm::ArrayRef<const Expr *> Rest(Args);
+        runCallableInPlace(Args[First], Rest.drop_front(First + 1), St);
+      }
+      return;
+    }
+    if (Name.starts_with("atomic_")) {
+      // std::atomic_store(&a, v), std::atomic_load(&a), ...
+      if (!Args.empty()) {
+        std::optional<AbstractLocation> Obj = R.pointee(Args[0]);
+        bool Load = Name.contains("load") || Name.contains("wait");
+        if (Load && Obj)
+          syncAcquire(Obj->key(), St);
+        if (!Load)
+          syncRelease(Obj, St);
+      }
+      return;
+    }
+  }
+
+  if (const SpawnFunction *S = configuredSpawn(Fn)) {
+    if (S->CallableArg < Args.size()) {
+      llvm::ArrayRef<const Expr *> Rest(Args);
+      spawn(CE, Args[S->CallableArg], Rest.drop_front(S->CallableArg + 1),
+            std::nullopt, St, /*ViaConfig=*/true);
+    }
+    return;
+  }
+  if (isConfigured(Fn, A.config().JoinFunctions)) {
+    // A free join function waits for everything started through the
+    // configured spawn functions.
+    for (auto It = St.Live.begin(); It != St.Live.end();) {
+      if (!A.threadContext(*It).Handle)
+        It = St.Live.erase(It);
+      else
+        ++It;
+    }
+    return;
+  }
+  if (isConfigured(Fn, A.config().LockFunctions) && !Args.empty())
+    return lockCall(Args[0], Args[0]->getType()->isPointerType(), false, true, St, At);
+  if (isConfigured(Fn, A.config().UnlockFunctions) && !Args.empty())
+    return lockCall(Args[0], Args[0]->getType()->isPointerType(), false, false, St, At);
+
+  if (const FunctionDecl *Def = definitionOf(Fn); Def && !A.isLibraryCode(Def)) {
+    inlineCall(Def, std::nullopt, Args, St, CE);
+    return;
+  }
+  externalCall(Fn, Args, St);
+}
+
+void FunctionWalker::externalCall(const FunctionDecl *Fn,
+                                  llvm::ArrayRef<const Expr *> Args, FlowState &St) {
+  if (!Recording || !Fn)
+    return;
+  // In namespace std only the few functions that write through a
+  // reference are known to; ref, move, begin, ... only name their argument.
+  bool Std = Fn->isInStdNamespace();
+  llvm::StringRef Name = Fn->getIdentifier() ? Fn->getName() : "";
+  bool StdWrites = Std && (Name == "swap" || Name == "getline" ||
+                           Name == "iter_swap" || Name == "exchange");
+  bool StdNamesOnly = Std && (Name == "ref" || Name == "cref" || Name == "move" ||
+                              Name == "forward" || Name == "addressof" ||
+                              Name == "begin" || Name == "end" || Name == "size" ||
+                              Name == "data" || Name == "as_const");
+  if (StdNamesOnly)
+    return;
+  unsigned Params = Fn->getNumParams();
+  for (unsigned I = 0; I < Args.size() && I < Params; ++I) {
+    QualType P = Fn->getParamDecl(I)->getType();
+    const Expr *Arg = Args[I];
+    if (P->isLValueReferenceType()) {
+      bool Const = P->getPointeeType().isConstQualified();
+      if (ignoredType(Arg->getType()))
+        continue;
+      if (Const) {
+        read(Arg, St);
+      } else if (!Std || StdWrites) {
+        write(Arg, St);
+      }
+    } else if (P->isPointerType() && !Std) {
+      QualType Pointee = P->getPointeeType();
+      if (Pointee->isFunctionType() || ignoredType(Pointee))
+        continue;
+      if (auto L = resolver().pointee(Arg))
+        recordAccess(*L, !Pointee.isConstQualified(), Arg->getExprLoc(), St);
+    }
+  }
+}
+
+void FunctionWalker::inlineCall(const FunctionDecl *Fn, std::optional<AbstractLocation> This,
+                                llvm::ArrayRef<const Expr *> Args, FlowState &St,
+                                const CallExpr *Call) {
+  Frame Callee;
+  Callee.Context = F.Context;
+  Callee.Function = Fn;
+  Callee.This = std::move(This);
+  Callee.InLoop = F.InLoop || A.inLoop(F.Function, CurrentBlock);
+  bindParameters(Fn, Args, /*AsThread=*/false, resolver(), Callee);
+  CallResult R = A.call(Callee, St, Recording);
+  St = R.Exit;
+  if (R.ReturnsGuard && Call)
+    A.ReturnedGuards[Call] = R.ReturnedGuard;
+}
+
+void FunctionWalker::bindParameters(const FunctionDecl *Fn,
+                                    llvm::ArrayRef<const Expr *> Args, bool AsThread,
+                                    const LocationResolver &R, Frame &Entry) {
+  unsigned Skip = 0;
+  // A jthread passes its stop_token first when the entry takes one.
+  if (AsThread && Fn->getNumParams() == Args.size() + 1 && Fn->getNumParams() > 0 &&
+      isStdType(Fn->getParamDecl(0)->getType(), {"stop_token"}))
+    Skip = 1;
+  for (unsigned I = 0; I < Args.size() && I + Skip < Fn->getNumParams(); ++I) {
+    const ParmVarDecl *P = Fn->getParamDecl(I + Skip);
+    QualType T = P->getType();
+    const Expr *Arg = Args[I];
+    if (const Expr *Target = refTarget(Arg)) {
+      // std::ref(x): the parameter refers to x itself.
+      if (auto L = R.resolve(Target)) {
+        if (T->isReferenceType())
+          Entry.Referents[P] = *L;
+        if (isPointerLike(T))
+          if (auto Pt = R.pointee(Target))
+            Entry.Pointees[P] = *Pt;
+      }
+      continue;
+    }
+    if (isPointerLike(T)) {
+      const Expr *S = strip(Arg->IgnoreParenCasts());
+      bool IntegerInDisguise = S->getType()->isIntegerType();
+      if (IntegerInDisguise) {
+        // pthread_create(..., (void *)(intptr_t)i): a value, not a pointer.
+        if (AsThread)
+          Entry.Private.insert(P);
+        continue;
+      }
+      if (auto L = R.pointee(Arg))
+        Entry.Pointees[P] = *L;
+      if (T->isReferenceType() && !AsThread)
+        if (auto L = R.resolve(Arg))
+          Entry.Referents[P] = *L;
+      continue;
+    }
+    if (T->isReferenceType()) {
+      // A thread gets its own copy of every argument not wrapped in
+      // std::ref; a plain call binds the reference to the argument.
+      if (!AsThread)
+        if (auto L = R.resolve(Arg))
+          Entry.Referents[P] = *L;
+      continue;
+    }
+    // A constant passed inside a thread (worker(0) in one, worker(1) in
+    // another) is that thread's own index.
+    bool InThread = A.threadContext(F.Context).Parent != F.Context;
+    if (T->isScalarType() &&
+        (AsThread || R.isPrivate(Arg) || (InThread && R.constantIndex(Arg) >= 0)))
+      Entry.Private.insert(P);
+  }
+}
+
+bool FunctionWalker::bindCallable(const Expr *Callable,
+                                  llvm::ArrayRef<const Expr *> Args, bool AsThread,
+                                  Frame &Entry, std::string &Name,
+                                  std::string *ReleasesKey) {
+  LocationResolver R = resolver();
+  R.setLoopCountersPrivate(AsThread);
+  const Expr *C = stripAll(Callable);
+
+  // A closure variable: its lambda, made in this frame.
+  const LambdaExpr *Lambda = dyn_cast<LambdaExpr>(C);
+  if (!Lambda)
+    if (const VarDecl *V = varOf(C))
+      if (V->getInit())
+        Lambda = dyn_cast<LambdaExpr>(stripAll(V->getInit()));
+
+  if (Lambda) {
+    Entry.Function = Lambda->getCallOperator();
+    Entry.Lambda = Lambda->getLambdaClass();
+    Entry.Outer = A.persist(F);
+    Name = "lambda";
+    for (const LambdaCapture &Cap : Lambda->captures()) {
+      if (Cap.capturesThis()) {
+        LocationResolver Outer(A, F);
+        for (const Frame *Fr = &F; Fr; Fr = Fr->Outer)
+          if (Fr->This) {
+            Entry.This = Fr->This;
+            break;
+          }
+        continue;
+      }
+      if (!Cap.capturesVariable())
+        continue;
+      const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
+      if (!V)
+        continue;
+      if (V->isInitCapture()) {
+        // [P = ptr]: a new variable of the lambda, initialised here.
+        if (isPointerLike(V->getType()) && V->getInit())
+          if (auto P = R.pointee(V->getInit()))
+            Entry.Pointees[V] = *P;
+        if (V->getType()->isScalarType() && (AsThread || R.isPrivate(V->getInit())))
+          Entry.Private.insert(V);
+        continue;
+      }
+      if (Cap.getCaptureKind() == LCK_ByRef) {
+        Entry.ByReference.insert(V);
+        continue;
+      }
+      Entry.ByCopy.insert(V);
+      if (isPointerLike(V->getType())) {
+        if (auto P = R.pointeeOfVariable(V))
+          Entry.Pointees[V] = *P;
+      } else if (V->getType()->isScalarType() &&
+                 (AsThread || R.isPrivateVariable(V))) {
+        Entry.Private.insert(V);
+      }
+    }
+    bindParameters(Entry.Function, Args, AsThread, R, Entry);
+    return true;
+  }
+
+  // packaged_task: runs the callable it was made from, then makes its
+  // result ready.
+  if (const VarDecl *V = varOf(C); V && isStdType(V->getType(), {"packaged_task"})) {
+    if (ReleasesKey)
+      if (auto L = R.resolve(C))
+        *ReleasesKey = L->key();
+    if (const auto *CC = dyn_cast_or_null<CXXConstructExpr>(
+            V->getInit() ? strip(V->getInit()) : nullptr);
+        CC && CC->getNumArgs() >= 1)
+      return bindCallable(CC->getArg(0), Args, AsThread, Entry, Name, nullptr);
+    return false;
+  }
+
+  // &Class::method with the object first.
+  if (const auto *UO = dyn_cast<UnaryOperator>(C); UO && UO->getOpcode() == UO_AddrOf)
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens()))
+      if (const auto *M = dyn_cast<CXXMethodDecl>(DRE->getDecl());
+          M && M->isInstance()) {
+        const FunctionDecl *Def = definitionOf(M);
+        if (!Def || Args.empty())
+          return false;
+        Entry.Function = Def;
+        Name = functionName(M);
+        const Expr *Obj = Args[0];
+        if (const Expr *Target = refTarget(Obj))
+          Entry.This = R.resolve(Target);
+        else if (Obj->getType()->isPointerType())
+          Entry.This = R.pointee(Obj);
+        // A plain object is copied into the thread: its own copy.
+        bindParameters(Def, Args.drop_front(), AsThread, R, Entry);
+        return true;
+      }
+
+  // A function, or a pointer to one.
+  const Expr *FnExpr = C;
+  if (const auto *UO = dyn_cast<UnaryOperator>(FnExpr); UO && UO->getOpcode() == UO_AddrOf)
+    FnExpr = UO->getSubExpr()->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(FnExpr))
+    if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+      const FunctionDecl *Def = definitionOf(Fn);
+      if (!Def || A.isLibraryCode(Def))
+        return false;
+      Entry.Function = Def;
+      Name = functionName(Def);
+      bindParameters(Def, Args, AsThread, R, Entry);
+      return true;
+    }
+
+  // A functor object: its operator().
+  if (const CXXRecordDecl *RD = C->getType().getNonReferenceType()->getAsCXXRecordDecl()) {
+    for (const CXXMethodDecl *M : RD->methods()) {
+      if (M->getOverloadedOperator() != OO_Call || M->getNumParams() != Args.size())
+        continue;
+      const FunctionDecl *Def = definitionOf(M);
+      if (!Def || A.isLibraryCode(Def))
+        return false;
+      Entry.Function = Def;
+      Name = functionName(M);
+      if (const Expr *Target = refTarget(Callable))
+        Entry.This = R.resolve(Target);
+      else if (!AsThread)
+        Entry.This = R.resolve(C);
+      bindParameters(Def, Args, AsThread, R, Entry);
+      return true;
+    }
+  }
+  return false;
+}
+
+void FunctionWalker::runCallableInPlace(const Expr *Callable,
+                                        llvm::ArrayRef<const Expr *> Args,
+                                        FlowState &St) {
+  Frame Entry;
+  Entry.Context = F.Context;
+  Entry.InLoop = F.InLoop || A.inLoop(F.Function, CurrentBlock);
+  std::string Name;
+  if (!bindCallable(Callable, Args, /*AsThread=*/false, Entry, Name, nullptr))
+    return;
+  // A lambda called in place sees this activation as it is now.
+  if (Entry.Lambda)
+    Entry.Outer = A.persist(F);
+  St = A.call(Entry, St, Recording).Exit;
+}
+
+void FunctionWalker::spawn(const Stmt *Site, const Expr *Callable,
+                           llvm::ArrayRef<const Expr *> Args,
+                           std::optional<AbstractLocation> Handle, FlowState &St,
+                           bool ViaConfig) {
+  Frame Entry;
+  std::string Name;
+  std::string ReleasesKey;
+  if (!bindCallable(Callable, Args, /*AsThread=*/true, Entry, Name, &ReleasesKey))
+    return; // An entry we cannot see: nothing to record for it.
+  bool Many = F.InLoop || A.inLoop(F.Function, CurrentBlock) || ViaConfig;
+  unsigned Id = A.thread(Site, F.Context, Entry, Name, Many, std::move(Handle));
+  if (!ReleasesKey.empty())
+    A.noteRelease(Id, ReleasesKey);
+  if (Recording) {
+    ThreadContext &T = A.threadContext(Id);
+    for (unsigned Other : St.Live)
+      if (Other != Id)
+        T.LiveAtSpawn.insert(Other);
+    if (St.Live.count(Id))
+      T.Many = true; // Started again while the first one still runs.
+  }
+  St.Live.insert(Id);
+}
+
+void FunctionWalker::handleConstruct(const CXXConstructExpr *CC, FlowState &St) {
+  QualType T = CC->getType();
+  if (InitOf.count(CC))
+    return; // With its variable (handleDecl).
+  if (isThreadType(T)) {
+    if (SpawnHandledByParent.count(CC) || CC->getNumArgs() == 0 ||
+        CC->getConstructor()->isCopyOrMoveConstructor())
+      return;
+    // A temporary thread: std::thread(f).detach(), or one moved into a
+    // member by assignment (handled there). Nothing joins it here.
+    llvm::SmallVector<const Expr *, 4> Args(CC->arg_begin() + 1, CC->arg_end());
+    spawn(CC, CC->getArg(0), Args, std::nullopt, St);
+    return;
+  }
+  if (isGuardType(T) || ignoredType(T))
+    return;
+  // Copying an object reads it; moving from it writes it.
+  const CXXConstructorDecl *Ctor = CC->getConstructor();
+  if (CC->getNumArgs() == 1 && Ctor->isCopyOrMoveConstructor()) {
+    if (Ctor->isMoveConstructor())
+      write(CC->getArg(0), St);
+    else
+      read(CC->getArg(0), St);
+  }
+}
+
+} // namespace analysis
+} // namespace racelab

@@ -1,0 +1,128 @@
+//===- FunctionWalker.h - Walk one activation over its CFG ------*- C++ -*-===//
+//
+// Walks a function's CFG (built with implicit destructors, every
+// sub-expression its own element) in one frame, carrying a FlowState:
+// locks taken and released (guards, manual lock/unlock, try_lock on the
+// branch that got it, pthread calls, std::lock, helpers), threads started
+// and joined, synchronisation through promises, latches, atomics and
+// call_once. Calls into functions with bodies are walked in place with the
+// caller's state (so a helper called with a lock held sees it held); thread
+// entries get a context of their own.
+//
+// First the block entry states are computed to a fixpoint, then, if asked
+// to record, each reachable block is walked once more with its final state
+// and every access is recorded.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RACELAB_ANALYSIS_FUNCTIONWALKER_H
+#define RACELAB_ANALYSIS_FUNCTIONWALKER_H
+
+#include "Frame.h"
+#include "LocationResolver.h"
+#include "RaceAnalysis.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
+
+#include <map>
+
+namespace racelab {
+namespace analysis {
+
+class FunctionWalker {
+public:
+  FunctionWalker(RaceAnalysis &A, Frame F, bool Record);
+
+  CallResult run(const FlowState &Entry);
+
+private:
+  void prescan();
+  void transferBlock(const clang::CFGBlock *B, FlowState &S, bool Record);
+  FlowState edgeState(const clang::CFGBlock *B, unsigned SuccIndex,
+                      const FlowState &Out);
+
+  void handleStmt(const clang::Stmt *S, FlowState &St);
+  void handleDecl(const clang::VarDecl *V, FlowState &St);
+  void handleDtor(const clang::VarDecl *V, FlowState &St);
+  void handleAssignment(const clang::BinaryOperator *BO, FlowState &St);
+  void handleMemberCall(const clang::CXXMemberCallExpr *MC, FlowState &St);
+  void handleOperatorCall(const clang::CXXOperatorCallExpr *OC, FlowState &St);
+  void handleCall(const clang::CallExpr *CE, FlowState &St);
+  void handleConstruct(const clang::CXXConstructExpr *CC, FlowState &St);
+  void handleReturn(const clang::ReturnStmt *RS, FlowState &St);
+  void handleLambda(const clang::LambdaExpr *LE, FlowState &St);
+
+  /// Calls a function with a body in place. Object is the object of a
+  /// member call (already resolved), Args the call's arguments.
+  void inlineCall(const clang::FunctionDecl *Fn, std::optional<AbstractLocation> This,
+                  llvm::ArrayRef<const clang::Expr *> Args, FlowState &St,
+                  const clang::CallExpr *Call);
+  /// Runs a callable (lambda, function, closure variable) in place, as
+  /// call_once and deferred std::async do.
+  void runCallableInPlace(const clang::Expr *Callable,
+                          llvm::ArrayRef<const clang::Expr *> Args, FlowState &St);
+  /// Effects of a call to a function we cannot see into.
+  void externalCall(const clang::FunctionDecl *Fn,
+                    llvm::ArrayRef<const clang::Expr *> Args, FlowState &St);
+
+  /// Starts a thread running Callable(Args...).
+  void spawn(const clang::Stmt *Site, const clang::Expr *Callable,
+             llvm::ArrayRef<const clang::Expr *> Args,
+             std::optional<AbstractLocation> Handle, FlowState &St,
+             bool ViaConfig = false);
+  void join(std::optional<AbstractLocation> Handle, FlowState &St);
+  /// Builds the entry frame of a thread (or an in-place call) for Callable.
+  bool bindCallable(const clang::Expr *Callable,
+                    llvm::ArrayRef<const clang::Expr *> Args, bool AsThread,
+                    Frame &Entry, std::string &Name, std::string *ReleasesKey);
+  void bindParameters(const clang::FunctionDecl *Fn,
+                      llvm::ArrayRef<const clang::Expr *> Args, bool AsThread,
+                      const LocationResolver &R, Frame &Entry);
+
+  void lockCall(const clang::Expr *MutexExpr, bool ByPointer, bool Shared,
+                bool Acquire, FlowState &St, clang::SourceLocation At);
+  void syncRelease(const std::optional<AbstractLocation> &Obj, FlowState &St);
+  void syncAcquire(const std::string &Key, FlowState &St);
+  void atomicCall(const clang::CallExpr *Call, const clang::FunctionDecl *Fn,
+                  const clang::Expr *Object, FlowState &St);
+
+  void read(const clang::Expr *E, FlowState &St);
+  void write(const clang::Expr *E, FlowState &St);
+  void recordAccess(const AbstractLocation &L, bool IsWrite,
+                    clang::SourceLocation Where, FlowState &St);
+
+  /// Mutexes a guard constructor takes (lock_guard(m), scoped_lock(a, b),
+  /// unique_lock(m, defer_lock) takes none yet).
+  std::vector<AbstractLocation> guardMutexes(const clang::CXXConstructExpr *CC,
+                                             bool &Locks, bool &Shared);
+  bool isConfigured(const clang::FunctionDecl *Fn,
+                    const std::vector<std::string> &Names) const;
+  const SpawnFunction *configuredSpawn(const clang::FunctionDecl *Fn) const;
+
+  LocationResolver resolver() const { return LocationResolver(A, F); }
+
+  RaceAnalysis &A;
+  Frame F;
+  bool RecordWanted;
+  bool Recording = false;
+  const clang::CFGBlock *CurrentBlock = nullptr;
+  CallResult Result;
+  /// Stripped initialisers of local variables: handled with their VarDecl.
+  std::map<const clang::Expr *, const clang::VarDecl *> InitOf;
+  /// Thread constructions that are arguments of push_back / operator=:
+  /// handled by that call.
+  std::set<const clang::Expr *> SpawnHandledByParent;
+  /// Range-for loop variables and the range they walk.
+  std::map<const clang::VarDecl *, const clang::Expr *> RangeOf;
+  /// Loops that join every element of a container or array
+  /// (`for (auto &T : Workers) T.join();`, `for (i...) pthread_join(t[i])`),
+  /// keyed by the statement that starts the loop: the join happens there,
+  /// so the path that runs the loop zero times does not keep the threads
+  /// alive (it only exists when nothing was started into the container).
+  std::map<const clang::Stmt *, std::vector<const clang::Expr *>> JoinLoops;
+};
+
+} // namespace analysis
+} // namespace racelab
+
+#endif

@@ -1,0 +1,407 @@
+//===- LocationResolver.cpp - Expressions to abstract locations -----------===//
+#include "LocationResolver.h"
+
+#include "RaceAnalysis.h"
+#include "StdLibrary.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace racelab {
+namespace analysis {
+
+using namespace clang;
+
+bool isDeclaredIn(const ValueDecl *V, const FunctionDecl *Fn) {
+  if (!V || !Fn)
+    return false;
+  const DeclContext *DC = V->getDeclContext();
+  return DC && (DC == Fn || DC->getRedeclContext() == Fn ||
+                (isa<FunctionDecl>(DC) &&
+                 cast<FunctionDecl>(DC)->getCanonicalDecl() == Fn->getCanonicalDecl()));
+}
+
+bool isLoopCounter(const VarDecl *V, ASTContext &Ctx) {
+  if (!V || !V->getType()->isIntegerType())
+    return false;
+  for (const DynTypedNode &P : Ctx.getParents(*V)) {
+    const auto *DS = P.get<DeclStmt>();
+    if (!DS)
+      continue;
+    for (const DynTypedNode &PP : Ctx.getParents(*DS))
+      if (const auto *For = PP.get<ForStmt>())
+        if (For->getInit() == DS)
+          return true;
+  }
+  return false;
+}
+
+const Expr *LocationResolver::strip(const Expr *E) {
+  while (E) {
+    const Expr *Next = E;
+    if (const auto *P = dyn_cast<ParenExpr>(E))
+      Next = P->getSubExpr();
+    else if (const auto *C = dyn_cast<ImplicitCastExpr>(E)) {
+      switch (C->getCastKind()) {
+      case CK_NoOp:
+      case CK_DerivedToBase:
+      case CK_UncheckedDerivedToBase:
+      case CK_BaseToDerived:
+        Next = C->getSubExpr();
+        break;
+      default:
+        break;
+      }
+    } else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      Next = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      Next = B->getSubExpr();
+    else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E);
+             FC && FC->getCastKind() == CK_ConstructorConversion)
+      Next = FC->getSubExpr(); // std::thread(f): the construction inside.
+    else if (const auto *FE = dyn_cast<FullExpr>(E))
+      Next = FE->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+const Frame *LocationResolver::owningFrame(const ValueDecl *V) const {
+  for (const Frame *Fr = &F; Fr; Fr = Fr->Outer) {
+    if (isDeclaredIn(V, Fr->Function))
+      return Fr;
+    if (Fr->Lambda && Fr->ByCopy.count(V))
+      return Fr;
+    // Captured by reference (or named from a nested lambda): the variable
+    // lives in an enclosing activation.
+  }
+  return nullptr;
+}
+
+std::optional<AbstractLocation>
+LocationResolver::resolveVar(const VarDecl *V, const Expr *Use) const {
+  (void)Use;
+  if (V->getTLSKind() != VarDecl::TLS_None)
+    return AbstractLocation::local(V, F.Context); // Each thread its own.
+  if (V->hasGlobalStorage())
+    return AbstractLocation::global(V);
+  const Frame *Owner = owningFrame(V);
+  if (!Owner)
+    return std::nullopt;
+  if (V->getType()->isReferenceType()) {
+    auto It = Owner->Referents.find(V);
+    if (It != Owner->Referents.end())
+      return It->second;
+    return std::nullopt;
+  }
+  AbstractLocation L = AbstractLocation::local(V, Owner->Context);
+  if (Owner->Lambda && Owner->ByCopy.count(V))
+    L.CopyOf = Owner->Lambda;
+  return L;
+}
+
+std::optional<AbstractLocation>
+LocationResolver::pointeeOfVar(const VarDecl *V) const {
+  if (V->hasGlobalStorage() && V->getTLSKind() == VarDecl::TLS_None)
+    return A.globalPointee(V);
+  const Frame *Owner = owningFrame(V);
+  if (!Owner)
+    return std::nullopt;
+  auto It = Owner->Pointees.find(V);
+  if (It != Owner->Pointees.end())
+    return It->second;
+  return std::nullopt;
+}
+
+/// The object a member call is made on, for `obj.f()` and `ptr->f()`.
+static const Expr *callObject(const CXXMemberCallExpr *MC, bool &Arrow) {
+  Arrow = false;
+  if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+    Arrow = ME->isArrow();
+  return MC->getImplicitObjectArgument();
+}
+
+std::optional<AbstractLocation> LocationResolver::resolve(const Expr *E) const {
+  E = strip(E);
+  if (!E)
+    return std::nullopt;
+
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      return resolveVar(V, DRE);
+    if (const auto *B = dyn_cast<BindingDecl>(DRE->getDecl()))
+      if (const Expr *BE = B->getBinding())
+        return resolve(BE);
+    return std::nullopt;
+  }
+
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *V = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      return resolveVar(V, ME); // Static data member.
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD)
+      return std::nullopt;
+    std::optional<AbstractLocation> Object =
+        ME->isArrow() ? pointee(ME->getBase()) : resolve(ME->getBase());
+    if (!Object)
+      return std::nullopt;
+    return Object->field(FD);
+  }
+
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    std::optional<AbstractLocation> Object = pointee(AS->getBase());
+    if (!Object)
+      return std::nullopt;
+    return Object->element(isPrivate(AS->getIdx()), constantIndex(AS->getIdx()));
+  }
+
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Deref)
+      return pointee(UO->getSubExpr());
+    return std::nullopt;
+  }
+
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getNumArgs() == 0)
+      return std::nullopt;
+    switch (OC->getOperator()) {
+    case OO_Subscript: {
+      if (OC->getNumArgs() < 2)
+        return std::nullopt;
+      std::optional<AbstractLocation> Object = resolve(OC->getArg(0));
+      if (!Object)
+        return std::nullopt;
+      bool IsMap = isStdType(OC->getArg(0)->getType(), {"map", "unordered_map"});
+      if (IsMap)
+        return Object->element(false);
+      return Object->element(isPrivate(OC->getArg(1)), constantIndex(OC->getArg(1)));
+    }
+    case OO_Star:
+    case OO_Arrow:
+      return pointee(OC->getArg(0));
+    case OO_Equal:
+    case OO_PlusEqual:
+    case OO_MinusEqual:
+    case OO_PlusPlus:
+    case OO_MinusMinus:
+      return resolve(OC->getArg(0));
+    default:
+      return std::nullopt;
+    }
+  }
+
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (!M || !M->getIdentifier())
+      return std::nullopt;
+    bool Arrow;
+    const Expr *Obj = callObject(MC, Arrow);
+    if (M->getReturnType()->isLValueReferenceType() && !A.isLibraryCode(M))
+      return A.returnedLocation(M, Arrow ? pointee(Obj) : resolve(Obj));
+    if (!isStdContainerType(Obj->getType()) && !isSmartPointerType(Obj->getType()) &&
+        !(Arrow && Obj->getType()->isPointerType() &&
+          isStdContainerType(Obj->getType()->getPointeeType())))
+      return std::nullopt;
+    std::optional<AbstractLocation> Object = Arrow ? pointee(Obj) : resolve(Obj);
+    llvm::StringRef Name = M->getName();
+    if (Object && (Name == "at" || Name == "front" || Name == "back"))
+      return Object->element(Name == "at" && MC->getNumArgs() == 1 &&
+                             isPrivate(MC->getArg(0)));
+    return std::nullopt;
+  }
+
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Fn = CE->getDirectCallee();
+    if (!Fn)
+      return std::nullopt;
+    // std::move(x), std::forward<T>(x), std::as_const(x) name x.
+    if (Fn->isInStdNamespace() && Fn->getIdentifier() && CE->getNumArgs() == 1 &&
+        (Fn->getName() == "move" || Fn->getName() == "forward" ||
+         Fn->getName() == "as_const"))
+      return resolve(CE->getArg(0));
+    // A getter returning a reference: what it returns.
+    if (Fn->getReturnType()->isLValueReferenceType() && !isa<CXXOperatorCallExpr>(CE))
+      return A.returnedLocation(Fn, std::nullopt);
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<AbstractLocation> LocationResolver::pointee(const Expr *E) const {
+  E = strip(E);
+  if (!E)
+    return std::nullopt;
+
+  if (const auto *IC = dyn_cast<ImplicitCastExpr>(E)) {
+    switch (IC->getCastKind()) {
+    case CK_ArrayToPointerDecay:
+      return resolve(IC->getSubExpr());
+    case CK_LValueToRValue:
+    case CK_BitCast:
+    case CK_NoOp:
+    case CK_IntegralToPointer:
+    case CK_PointerToIntegral:
+    case CK_NullToPointer:
+      if (IC->getCastKind() == CK_NullToPointer)
+        return std::nullopt;
+      return pointee(IC->getSubExpr());
+    default:
+      return std::nullopt;
+    }
+  }
+  if (const auto *EC = dyn_cast<ExplicitCastExpr>(E))
+    return pointee(EC->getSubExpr());
+
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+      // A reference to a pointer or smart pointer: look through it.
+      if (V->getType()->isReferenceType() && !V->getType()->getPointeeType()->isRecordType())
+        return std::nullopt;
+      return pointeeOfVar(V);
+    }
+    return std::nullopt;
+  }
+
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_AddrOf)
+      return resolve(UO->getSubExpr());
+    return std::nullopt;
+  }
+
+  if (isa<CXXThisExpr>(E)) {
+    for (const Frame *Fr = &F; Fr; Fr = Fr->Outer)
+      if (Fr->This)
+        return Fr->This;
+    return std::nullopt;
+  }
+
+  if (const auto *New = dyn_cast<CXXNewExpr>(E))
+    return A.heapObject(New, F.Context);
+
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    // Pointer arithmetic stays within the same object.
+    if (BO->isAdditiveOp()) {
+      if (BO->getLHS()->getType()->isPointerType())
+        return pointee(BO->getLHS());
+      if (BO->getRHS()->getType()->isPointerType())
+        return pointee(BO->getRHS());
+    }
+    return std::nullopt;
+  }
+
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    // A pointer member: what was stored into it anywhere in the program.
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      return A.fieldPointee(FD);
+    return std::nullopt;
+  }
+
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (!M || !M->getIdentifier())
+      return std::nullopt;
+    bool Arrow;
+    const Expr *Obj = callObject(MC, Arrow);
+    llvm::StringRef Name = M->getName();
+    if (isSmartPointerType(Obj->getType()) && Name == "get")
+      return pointee(Obj);
+    if (isStdContainerType(Obj->getType())) {
+      std::optional<AbstractLocation> Object = Arrow ? pointee(Obj) : resolve(Obj);
+      if (Object &&
+          (Name == "begin" || Name == "end" || Name == "cbegin" || Name == "cend" ||
+           Name == "rbegin" || Name == "rend" || Name == "data" || Name == "find" ||
+           Name == "lower_bound" || Name == "upper_bound"))
+        return Object->element(false);
+    }
+    // A method handing out a pointer (a getter or factory of ours).
+    if (M->getReturnType()->isPointerType() && !A.isLibraryCode(M))
+      return A.returnedPointee(M, Arrow ? pointee(Obj) : resolve(Obj));
+    return std::nullopt;
+  }
+
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getNumArgs() >= 1 &&
+        (OC->getOperator() == OO_Arrow || OC->getOperator() == OO_PlusPlus ||
+         OC->getOperator() == OO_MinusMinus || OC->getOperator() == OO_Plus ||
+         OC->getOperator() == OO_Minus))
+      return pointee(OC->getArg(0));
+    return std::nullopt;
+  }
+
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+    // Copying a smart pointer or an iterator copies what it points to.
+    if (CC->getNumArgs() >= 1 && CC->getConstructor()->isCopyOrMoveConstructor())
+      return pointee(CC->getArg(0));
+    return std::nullopt;
+  }
+
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    if (const FunctionDecl *Fn = CE->getDirectCallee()) {
+      if (Fn->isInStdNamespace() && Fn->getIdentifier()) {
+        llvm::StringRef Name = Fn->getName();
+        if (Name == "make_shared" || Name == "make_unique" ||
+            Name == "allocate_shared")
+          return A.heapObject(CE, F.Context);
+        if ((Name == "move" || Name == "forward") && CE->getNumArgs() == 1)
+          return pointee(CE->getArg(0));
+        if (Name == "addressof" && CE->getNumArgs() == 1)
+          return resolve(CE->getArg(0));
+      }
+      if (isCFunction(Fn, "malloc") || isCFunction(Fn, "calloc"))
+        return A.heapObject(CE, F.Context);
+      // A factory returning a pointer: what it returns.
+      if (Fn->getReturnType()->isPointerType())
+        return A.returnedPointee(Fn, std::nullopt);
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+int64_t LocationResolver::constantIndex(const Expr *E) const {
+  if (!E || E->isValueDependent())
+    return -1;
+  if (std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(A.ast()))
+    if (V->isNonNegative() && V->getActiveBits() < 63)
+      return V->getExtValue();
+  return -1;
+}
+
+bool LocationResolver::isPrivateVariable(const ValueDecl *V) const {
+  for (const Frame *Fr = &F; Fr; Fr = Fr->Outer)
+    if (Fr->Private.count(V))
+      return true;
+  if (LoopCountersPrivate)
+    if (const auto *VD = dyn_cast<VarDecl>(V))
+      if (isLoopCounter(VD, A.ast()))
+        return true;
+  return false;
+}
+
+bool LocationResolver::isPrivate(const Expr *E) const {
+  if (!E)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return isPrivateVariable(DRE->getDecl());
+  // A value read from the thread's own slice is its own too (int id =
+  // *static_cast<int *>(arg) with arg = &ids[i]).
+  if (isa<ArraySubscriptExpr>(E) || isa<MemberExpr>(E) ||
+      (isa<UnaryOperator>(E) && cast<UnaryOperator>(E)->getOpcode() == UO_Deref)) {
+    if (std::optional<AbstractLocation> L = resolve(E))
+      for (const PathElement &P : L->Path)
+        if (P.K == PathElement::Kind::Element && P.Slice)
+          return true;
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      if (isPrivate(CE))
+        return true;
+  return false;
+}
+
+} // namespace analysis
+} // namespace racelab

@@ -1,0 +1,22 @@
+//===- StaticVerifier.h - The static part of verifying a lesson -*- C++ -*-===//
+//
+// Runs racecheck on a lesson: `racecheck --verify` on the buggy source must
+// find exactly what its annotations say, and racecheck must find nothing in
+// the fixed source. Both with the flags the lesson is built with, minus the
+// sanitizer.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RACELAB_RUNNER_STATICVERIFIER_H
+#define RACELAB_RUNNER_STATICVERIFIER_H
+
+#include "Lesson.h"
+#include "Toolchain.h"
+#include "Verdict.h"
+
+namespace racelab {
+
+PartVerdict verifyStatic(const Lesson &L, const Toolchain &Tools);
+
+} // namespace racelab
+
+#endif

@@ -72,9 +72,11 @@ public:
   std::unique_ptr<clang::ASTConsumer>
   CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
     ErrorStream = std::make_unique<llvm::raw_string_ostream>(Out.Errors);
-    CI.getDiagnostics().setClient(
-        new clang::TextDiagnosticPrinter(*ErrorStream, &CI.getDiagnosticOpts()),
-        /*ShouldOwnClient=*/true);
+    auto *Printer = new clang::TextDiagnosticPrinter(*ErrorStream, &CI.getDiagnosticOpts());
+    // The source file has begun already: tell the new printer, or it has
+    // no language options to print with.
+    Printer->BeginSourceFile(CI.getLangOpts(), &CI.getPreprocessor());
+    CI.getDiagnostics().setClient(Printer, /*ShouldOwnClient=*/true);
     return std::make_unique<Consumer>(Config, Out);
   }
 
@@ -97,7 +99,7 @@ AnalysisRun runAnalysisOnCode(const std::string &Code,
   AnalysisRun Out;
   bool IsC = llvm::StringRef(FileName).ends_with(".c");
   std::vector<std::string> Args = {
-      IsC ? "-std=c17" : "-std=c++20", "-pthread", "-fsyntax-only",
+      IsC ? "-std=gnu17" : "-std=c++20", "-pthread", "-fsyntax-only",
       "-resource-dir=" RACELAB_CLANG_RESOURCE_DIR, "-Wno-unused-value"};
   if (!IsC)
     Args.push_back("-xc++");

@@ -55,13 +55,42 @@ AbstractLocation AbstractLocation::element(bool Slice, int64_t Index) const {
   return L;
 }
 
+AbstractLocation AbstractLocation::structure() const {
+  AbstractLocation L = *this;
+  PathElement E;
+  E.K = PathElement::Kind::Structure;
+  L.Path.push_back(E);
+  return L;
+}
+
+AbstractLocation AbstractLocation::variable() const {
+  AbstractLocation L = *this;
+  while (!L.Path.empty() && L.Path.back().K != PathElement::Kind::Field)
+    L.Path.pop_back();
+  // The name as written at the access, without the trailing "[]"s.
+  while (llvm::StringRef(L.Name).ends_with("]")) {
+    size_t Open = L.Name.rfind('[');
+    if (Open == std::string::npos)
+      break;
+    L.Name.erase(Open);
+  }
+  return L;
+}
+
+bool AbstractLocation::reachesElement() const {
+  for (const PathElement &E : Path)
+    if (E.K == PathElement::Kind::Element)
+      return true;
+  return false;
+}
+
 bool AbstractLocation::operator<(const AbstractLocation &O) const {
   return std::tie(Kind, Root, Owner, CopyOf, Path) <
          std::tie(O.Kind, O.Root, O.Owner, O.CopyOf, O.Path);
 }
 
 bool AbstractLocation::overlaps(const AbstractLocation &O) const {
-  if (!sameRoot(O))
+  if (!mayShareRoot(O))
     return false;
   size_t Common = std::min(Path.size(), O.Path.size());
   for (size_t I = 0; I < Common; ++I) {
@@ -90,6 +119,8 @@ std::string AbstractLocation::key() const {
   for (const PathElement &E : Path) {
     if (E.K == PathElement::Kind::Field)
       OS << '.' << E.Field;
+    else if (E.K == PathElement::Kind::Structure)
+      OS << "{s}";
     else
       OS << (E.Slice ? "[s]" : E.Index >= 0 ? "[" + std::to_string(E.Index) + "]" : "[*]");
   }

@@ -23,7 +23,10 @@ namespace racelab {
 namespace analysis {
 
 struct PathElement {
-  enum class Kind { Field, Element };
+  /// Structure: the bookkeeping of a container (its size, its buffer
+  /// pointer), as touched by push_back or size(); distinct from its
+  /// elements, which only a structure *write* (reallocation) disturbs.
+  enum class Kind { Field, Element, Structure };
   Kind K = Kind::Field;
   const clang::FieldDecl *Field = nullptr; ///< For Kind::Field.
   /// For Kind::Element: the index depends only on values private to the
@@ -66,9 +69,32 @@ struct AbstractLocation {
   /// An element of this location (array, vector, ...); Index when the
   /// subscript is a constant.
   AbstractLocation element(bool Slice, int64_t Index = -1) const;
+  /// The bookkeeping of this container.
+  AbstractLocation structure() const;
+
+  /// The variable a finding is about: the path without trailing element
+  /// and structure steps (Cache, Cache[] and Cache's bookkeeping are all
+  /// "Cache").
+  AbstractLocation variable() const;
+  /// True if the path ends in the container's bookkeeping.
+  bool isStructure() const {
+    return !Path.empty() && Path.back().K == PathElement::Kind::Structure;
+  }
+  /// True if the path reaches into an element.
+  bool reachesElement() const;
 
   bool sameRoot(const AbstractLocation &O) const {
     return Kind == O.Kind && Root == O.Root && Owner == O.Owner && CopyOf == O.CopyOf;
+  }
+  /// Same root as far as memory goes: a heap object reached through a
+  /// global, a member or a returned pointer (owner 0: "whichever instance
+  /// was published") may be the one any thread allocated at that site.
+  bool mayShareRoot(const AbstractLocation &O) const {
+    if (Kind != O.Kind || Root != O.Root || CopyOf != O.CopyOf)
+      return false;
+    if (Owner == O.Owner)
+      return true;
+    return Kind == RootKind::Heap && (Owner == 0 || O.Owner == 0);
   }
   /// Identity (the name is not part of it).
   bool operator==(const AbstractLocation &O) const {

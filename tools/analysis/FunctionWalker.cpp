@@ -32,6 +32,11 @@ const Expr *stripAll(const Expr *E) {
         Next = CC->getArg(0);
     if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Next))
       Next = FC->getSubExpr();
+    // std::function<void()>(lambda): the lambda.
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(Next))
+      if (CC->getNumArgs() == 1 &&
+          isStdType(CC->getType(), {"function", "move_only_function", "copyable_function"}))
+        Next = CC->getArg(0);
     if (Next == E)
       return E;
     E = Next;
@@ -105,8 +110,20 @@ void FunctionWalker::prescan() {
     bool shouldVisitLambdaExpr(LambdaExpr *) { return false; }
     bool TraverseLambdaExpr(LambdaExpr *) { return true; } // Own bodies.
     bool VisitVarDecl(VarDecl *V) {
-      if (const Expr *Init = V->getInit())
+      if (const Expr *Init = V->getInit()) {
         W.InitOf[strip(Init)] = V;
+        if (V->isStaticLocal()) {
+          std::vector<const Stmt *> Work{Init};
+          while (!Work.empty()) {
+            const Stmt *S = Work.back();
+            Work.pop_back();
+            if (!S || !W.StaticInitNodes.insert(S).second)
+              continue;
+            for (const Stmt *Child : S->children())
+              Work.push_back(Child);
+          }
+        }
+      }
       return true;
     }
     bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
@@ -116,6 +133,12 @@ void FunctionWalker::prescan() {
       return true;
     }
     bool VisitForStmt(ForStmt *S) {
+      // A loop that starts a thread per iteration: its counter gives each
+      // thread its own slot (ids[i] = i; pthread_create(..., &ids[i])).
+      if (const auto *Init = dyn_cast_or_null<DeclStmt>(S->getInit());
+          Init && Init->isSingleDecl() && startsThreads(S->getBody()))
+        if (const auto *Counter = dyn_cast<VarDecl>(Init->getSingleDecl()))
+          W.F.Private.insert(Counter);
       // for (int I = 0; ...; ++I) Threads[I].join();
       const auto *Init = dyn_cast_or_null<DeclStmt>(S->getInit());
       if (!Init || !Init->isSingleDecl())
@@ -125,6 +148,30 @@ void FunctionWalker::prescan() {
       if (Counter && joinsEach(S->getBody(), Counter, &Container) && Container)
         W.JoinLoops[Init].push_back(Container);
       return true;
+    }
+    bool startsThreads(const Stmt *Body) {
+      std::vector<const Stmt *> Work{Body};
+      while (!Work.empty()) {
+        const Stmt *S = Work.back();
+        Work.pop_back();
+        if (!S)
+          continue;
+        if (const auto *CC = dyn_cast<CXXConstructExpr>(S);
+            CC && isThreadType(CC->getType()) && CC->getNumArgs() >= 1)
+          return true;
+        if (const auto *CE = dyn_cast<CallExpr>(S))
+          if (const FunctionDecl *Fn = CE->getDirectCallee()) {
+            if (isCFunction(Fn, "pthread_create"))
+              return true;
+            if (const auto *M = dyn_cast<CXXMethodDecl>(Fn);
+                M && M->getIdentifier() && M->getName().starts_with("emplace") &&
+                isStdContainerType(QualType(M->getParent()->getTypeForDecl(), 0)))
+              return true;
+          }
+        for (const Stmt *Child : S->children())
+          Work.push_back(Child);
+      }
+      return false;
     }
     /// Does Body join the thread named by Var (the range variable), or the
     /// element Container[Var] (a counted loop)?
@@ -411,6 +458,8 @@ void FunctionWalker::write(const Expr *E, FlowState &St) {
 // --- Statements ---------------------------------------------------------------
 
 void FunctionWalker::handleStmt(const Stmt *S, FlowState &St) {
+  if (StaticInitNodes.count(S))
+    return; // Walked with its static variable (handleStaticLocal).
   if (auto It = JoinLoops.find(S); It != JoinLoops.end())
     for (const Expr *Container : It->second) {
       LocationResolver R = resolver();
@@ -505,9 +554,44 @@ void FunctionWalker::handleAssignment(const BinaryOperator *BO, FlowState &St) {
   }
 }
 
+void FunctionWalker::handleStaticLocal(const VarDecl *V, FlowState &St) {
+  // C++11 "magic statics": the initialiser runs once, other threads wait
+  // for it, and everyone after sees the result -- call_once in disguise.
+  const Expr *Init = V->getInit();
+  if (!Init || V->getTLSKind() != VarDecl::TLS_None)
+    return;
+  AbstractLocation Once = AbstractLocation::global(V);
+  Once.Name = V->getName().str() + " (initialisation)";
+  Once.CopyOf = V; // Not the variable itself: its once-guard.
+  St.acquire(Once, false, V->getLocation());
+  // Walk the initialiser children first, as the CFG would have.
+  std::vector<std::pair<const Stmt *, bool>> Work{{Init, false}};
+  while (!Work.empty()) {
+    auto [S, Expanded] = Work.back();
+    Work.pop_back();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (Expanded) {
+      StaticInitNodes.erase(S);
+      handleStmt(S, St);
+      StaticInitNodes.insert(S);
+      continue;
+    }
+    Work.push_back({S, true});
+    std::vector<const Stmt *> Children(S->child_begin(), S->child_end());
+    for (auto It = Children.rbegin(); It != Children.rend(); ++It)
+      Work.push_back({*It, false});
+  }
+  St.release(Once);
+  syncRelease(Once, St);
+  syncAcquire(Once.key(), St);
+}
+
 void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
+  if (V->isStaticLocal())
+    return handleStaticLocal(V, St);
   if (V->hasGlobalStorage())
-    return; // Static locals: initialised once, thread-safely.
+    return;
   const Expr *Init = V->getInit();
   QualType T = V->getType();
   LocationResolver R = resolver();
@@ -889,7 +973,7 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
       return; // Other operations on a vector of threads are bookkeeping.
     }
     if (Recording && Obj)
-      recordAccess(*Obj, isContainerMutator(M), At, St);
+      recordAccess(Obj->structure(), isContainerMutator(M), At, St);
     externalCall(M, Args, St);
     return;
   }
@@ -950,7 +1034,7 @@ void FunctionWalker::handleOperatorCall(const CXXOperatorCallExpr *OC, FlowState
     // expression around it.
     if (isContainerMutator(M) && Recording)
       if (auto Obj = R.resolve(ObjExpr))
-        recordAccess(*Obj, true, OC->getExprLoc(), St);
+        recordAccess(Obj->structure(), true, OC->getExprLoc(), St);
     return;
   case OO_Star:
   case OO_Arrow:
@@ -967,9 +1051,16 @@ void FunctionWalker::handleOperatorCall(const CXXOperatorCallExpr *OC, FlowState
   if (Recording)
     if (auto Obj = R.resolve(ObjExpr)) {
       bool Writes = !M->isConst();
-      if (isStdContainerType(ObjType))
+      if (isStdContainerType(ObjType)) {
         Writes = isContainerMutator(M);
-      recordAccess(*Obj, Writes, OC->getExprLoc(), St);
+        // Assigning a whole container replaces its elements too.
+        recordAccess(M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator()
+                         ? *Obj
+                         : Obj->structure(),
+                     Writes, OC->getExprLoc(), St);
+      } else {
+        recordAccess(*Obj, Writes, OC->getExprLoc(), St);
+      }
     }
   if (M->isCopyAssignmentOperator() && !Args.empty())
     read(Args[0], St);
@@ -991,7 +1082,7 @@ void FunctionWalker::handleCall(const CallExpr *CE, FlowState &St) {
     return;
   }
   if (isCFunction(Fn, "pthread_join") && !Args.empty())
-    return join(R.resolve(Args[0]), St);
+    return join(R.resolve(Args[0]->IgnoreParenImpCasts()), St);
   struct LockFn {
     const char *Name;
     bool Acquire, Shared;
@@ -1211,7 +1302,9 @@ bool FunctionWalker::bindCallable(const Expr *Callable,
                                   std::string *ReleasesKey) {
   LocationResolver R = resolver();
   R.setLoopCountersPrivate(AsThread);
-  const Expr *C = stripAll(Callable);
+  // std::ref(functor): the functor itself runs, not a copy.
+  const Expr *RefTo = refTarget(Callable);
+  const Expr *C = stripAll(RefTo ? RefTo : Callable);
 
   // A closure variable: its lambda, made in this frame.
   const LambdaExpr *Lambda = dyn_cast<LambdaExpr>(C);
@@ -1324,9 +1417,7 @@ bool FunctionWalker::bindCallable(const Expr *Callable,
         return false;
       Entry.Function = Def;
       Name = functionName(M);
-      if (const Expr *Target = refTarget(Callable))
-        Entry.This = R.resolve(Target);
-      else if (!AsThread)
+      if (RefTo || !AsThread)
         Entry.This = R.resolve(C);
       bindParameters(Def, Args, AsThread, R, Entry);
       return true;
@@ -1359,18 +1450,19 @@ void FunctionWalker::spawn(const Stmt *Site, const Expr *Callable,
   std::string ReleasesKey;
   if (!bindCallable(Callable, Args, /*AsThread=*/true, Entry, Name, &ReleasesKey))
     return; // An entry we cannot see: nothing to record for it.
-  bool Many = F.InLoop || A.inLoop(F.Function, CurrentBlock) || ViaConfig;
-  unsigned Id = A.thread(Site, F.Context, Entry, Name, Many, std::move(Handle));
+  (void)ViaConfig;
+  unsigned Id = A.thread(Site, F.Context, Entry, Name, /*Many=*/false, std::move(Handle));
   if (!ReleasesKey.empty())
     A.noteRelease(Id, ReleasesKey);
-  if (Recording) {
-    ThreadContext &T = A.threadContext(Id);
+  ThreadContext &T = A.threadContext(Id);
+  // Started again while an earlier start still runs (a loop without a join
+  // inside, a helper called twice): several instances at once.
+  if (St.Live.count(Id))
+    T.Many = true;
+  if (Recording)
     for (unsigned Other : St.Live)
       if (Other != Id)
         T.LiveAtSpawn.insert(Other);
-    if (St.Live.count(Id))
-      T.Many = true; // Started again while the first one still runs.
-  }
   St.Live.insert(Id);
 }
 

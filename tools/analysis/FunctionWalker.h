@@ -43,6 +43,7 @@ private:
 
   void handleStmt(const clang::Stmt *S, FlowState &St);
   void handleDecl(const clang::VarDecl *V, FlowState &St);
+  void handleStaticLocal(const clang::VarDecl *V, FlowState &St);
   void handleDtor(const clang::VarDecl *V, FlowState &St);
   void handleAssignment(const clang::BinaryOperator *BO, FlowState &St);
   void handleMemberCall(const clang::CXXMemberCallExpr *MC, FlowState &St);
@@ -120,6 +121,9 @@ private:
   /// so the path that runs the loop zero times does not keep the threads
   /// alive (it only exists when nothing was started into the container).
   std::map<const clang::Stmt *, std::vector<const clang::Expr *>> JoinLoops;
+  /// Everything inside the initialiser of a function-local static: walked
+  /// with the variable's declaration, as a once-only region.
+  std::set<const clang::Stmt *> StaticInitNodes;
 };
 
 } // namespace analysis

@@ -338,21 +338,48 @@ RaceAnalysis::returned(const FunctionDecl *F, const std::optional<AbstractLocati
   return Result;
 }
 
+const FunctionDecl *RaceAnalysis::enclosingFunction(const Stmt *S) {
+  DynTypedNode N = DynTypedNode::create(*S);
+  for (int Depth = 0; Depth < 64; ++Depth) {
+    auto Up = Ctx.getParents(N);
+    if (Up.empty())
+      return nullptr;
+    N = Up[0];
+    if (const auto *F = N.get<FunctionDecl>())
+      return F;
+  }
+  return nullptr;
+}
+
 AbstractLocation RaceAnalysis::heapObject(const Expr *Site, unsigned Context) {
-  // Name it after the variable it is stored in, if any.
-  std::string Name = "heap object";
-  for (const DynTypedNode &P : Ctx.getParents(*Site)) {
+  // Name it after the variable it is stored in, or the function returning
+  // it, or its type.
+  std::string Name = "new " + Site->getType()->getPointeeOrArrayElementType()
+                                  ->getCanonicalTypeInternal()
+                                  .getAsString(Ctx.getPrintingPolicy());
+  for (DynTypedNode P : Ctx.getParents(*Site)) {
+    // Look through casts and temporaries to what holds the pointer.
+    for (int Depth = 0; Depth < 4 && P.get<Expr>() &&
+                        !P.get<BinaryOperator>() && !P.get<CallExpr>();
+         ++Depth) {
+      auto Up = Ctx.getParents(P);
+      if (Up.empty())
+        break;
+      P = Up[0];
+    }
     if (const auto *V = P.get<VarDecl>())
       Name = "*" + V->getName().str();
-    else if (const auto *BO = P.get<BinaryOperator>())
+    else if (const auto *BO = P.get<BinaryOperator>()) {
       if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenCasts()))
         Name = "*" + DRE->getDecl()->getName().str();
+    } else if (P.get<ReturnStmt>()) {
+      if (const auto *Fn = enclosingFunction(Site))
+        Name = "*" + Fn->getNameAsString() + "()";
+    }
   }
-  // Each instance of a thread started many times allocates its own object;
-  // any other allocation is one object, whichever thread made it (so one
-  // published through a global is the same object for every reader).
-  unsigned Owner = Context < Threads.size() && Threads[Context].Many ? Context : 0;
-  return AbstractLocation::heap(Site, Owner, Name);
+  // Each thread allocates its own objects; one reached through a global
+  // or a member (owner 0) may be any of them (AbstractLocation::mayShareRoot).
+  return AbstractLocation::heap(Site, Context, Name);
 }
 
 std::optional<AbstractLocation> RaceAnalysis::globalPointee(const VarDecl *V) {

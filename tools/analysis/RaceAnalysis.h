@@ -86,6 +86,9 @@ public:
   std::optional<AbstractLocation> returnedPointee(const clang::FunctionDecl *F,
                                                   const std::optional<AbstractLocation> &This);
 
+  /// The function whose body contains S.
+  const clang::FunctionDecl *enclosingFunction(const clang::Stmt *S);
+
   /// A heap object allocated at Site in Context.
   AbstractLocation heapObject(const clang::Expr *Site, unsigned Context);
   /// What a global pointer points to, if every assignment agrees.

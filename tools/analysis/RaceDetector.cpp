@@ -62,8 +62,14 @@ bool RaceDetector::concurrent(const AccessRecord &X, const AccessRecord &Y) cons
   const std::vector<ThreadContext> &Threads = A.threads();
   if (Threads[X.Context].Root != Threads[Y.Context].Root)
     return false;
-  if (X.Context == Y.Context)
-    return Threads[X.Context].Parent != X.Context && Threads[X.Context].Many;
+  if (X.Context == Y.Context) {
+    // Two instances of one thread: it, or a thread above it, was started
+    // more than once.
+    for (unsigned C = X.Context; Threads[C].Parent != C; C = Threads[C].Parent)
+      if (Threads[C].Many)
+        return true;
+    return false;
+  }
   std::vector<unsigned> CX = ancestry(Threads, X.Context);
   std::vector<unsigned> CY = ancestry(Threads, Y.Context);
   // Lowest common ancestor, and the child of it on each side.
@@ -122,6 +128,9 @@ std::vector<DataRaceFinding> RaceDetector::findRaces() const {
   for (const auto &[Key, R] : Unique) {
     AbstractLocation Root = R->Loc;
     Root.Path.clear();
+    // Heap objects of every owner pair up (mayShareRoot decides).
+    if (Root.Kind == AbstractLocation::RootKind::Heap)
+      Root.Owner = 0;
     ByRoot[Root.key()].push_back(R);
   }
 
@@ -142,6 +151,11 @@ std::vector<DataRaceFinding> RaceDetector::findRaces() const {
           continue;
         if (!X->Loc.overlaps(Y->Loc))
           continue;
+        // Reading a container's bookkeeping (size(), begin()) does not touch
+        // its elements; only changing it (push_back reallocating) does.
+        if ((X->Loc.isStructure() && !X->IsWrite && Y->Loc.reachesElement()) ||
+            (Y->Loc.isStructure() && !Y->IsWrite && X->Loc.reachesElement()))
+          continue;
         // A local or heap object of a thread started many times: each
         // instance has its own.
         if (X->Context == Y->Context && X->Loc.Owner == X->Context &&
@@ -157,7 +171,10 @@ std::vector<DataRaceFinding> RaceDetector::findRaces() const {
           W = Y;
           O = X;
         }
-        std::string Var = W->Loc.key();
+        AbstractLocation VarLoc = W->Loc.variable();
+        if (VarLoc.Kind == AbstractLocation::RootKind::Heap)
+          VarLoc.Owner = 0; // One object, whichever thread allocated it.
+        std::string Var = VarLoc.key();
         auto It = Best.find(Var);
         if (It == Best.end()) {
           Best.emplace(Var, Pair{W, O});
@@ -174,7 +191,7 @@ std::vector<DataRaceFinding> RaceDetector::findRaces() const {
   std::vector<DataRaceFinding> Findings;
   for (const auto &[Var, P] : Best) {
     DataRaceFinding F;
-    F.Variable = P.Write->Loc.Name;
+    F.Variable = P.Write->Loc.variable().Name;
     F.First = describe(*P.Write);
     F.Second = describe(*P.Other);
     Findings.push_back(std::move(F));

@@ -91,7 +91,7 @@ public:
   getCompileCommands(StringRef File) const override {
     bool IsC = File.ends_with(".c");
     std::vector<std::string> Args = {IsC ? "clang-19" : "clang++-19",
-                                     IsC ? "-std=c17" : "-std=c++20", "-pthread",
+                                     IsC ? "-std=gnu17" : "-std=c++20", "-pthread",
                                      "-I" RACELAB_SUPPORT_INCLUDE_DIR, File.str()};
     return {clang::tooling::CompileCommand(".", File, Args, "")};
   }

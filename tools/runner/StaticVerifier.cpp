@@ -15,7 +15,7 @@ constexpr double RacecheckTimeoutSeconds = 300;
 
 std::vector<std::string> compilerFlags(const Lesson &L, const std::string &Source,
                                        const Toolchain &Tools) {
-  std::vector<std::string> Flags = {isCSource(Source) ? "-std=c17" : "-std=c++20",
+  std::vector<std::string> Flags = {isCSource(Source) ? "-std=gnu17" : "-std=c++20",
                                     "-pthread", "-I" + Tools.supportIncludeDir()};
   Flags.insert(Flags.end(), L.Flags.begin(), L.Flags.end());
   return Flags;

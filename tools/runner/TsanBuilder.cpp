@@ -54,7 +54,7 @@ TsanBuilder::compileCommand(const std::string &Source,
   bool IsC = isCSource(Source);
   std::vector<std::string> Cmd{IsC ? Tools.Cc : Tools.Cxx};
   Cmd.insert(Cmd.end(), Config.CompileFlags.begin(), Config.CompileFlags.end());
-  Cmd.push_back(IsC ? "-std=c17" : "-std=c++20");
+  Cmd.push_back(IsC ? "-std=gnu17" : "-std=c++20");
   Cmd.push_back("-I" + Tools.supportIncludeDir());
   Cmd.insert(Cmd.end(), Extra.begin(), Extra.end());
   Cmd.insert(Cmd.end(), {"-c", absolute(Source), "-o", Object});

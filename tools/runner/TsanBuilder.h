@@ -50,7 +50,8 @@ private:
   SanitizerConfig Config;
 };
 
-/// True for C sources (.c), which are built with the C driver and C17.
+/// True for C sources (.c), which are built with the C driver and gnu17
+/// (strict C17 hides POSIX types such as pthread_rwlock_t).
 bool isCSource(const std::string &Path);
 
 } // namespace racelab

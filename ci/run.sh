@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The CI job: exactly the README's two commands on this checkout.
+# The CI job: the README's two commands on this checkout, then the
+# racecheck crash test.
 #   1. install what is needed, build, verify every lesson (make check-races)
 #   2. run the unit tests (make test)
-# Both always run, so one failure does not hide the other; the job fails if
-# either does.
+#   3. racecheck over every source of the repository (ctest -L crash)
+# All always run, so one failure does not hide another; the job fails if
+# any does.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +18,11 @@ fi
 echo "=== ci: make test"
 if ! make test; then
   echo "=== ci: make test FAILED"
+  status=1
+fi
+echo "=== ci: racecheck crash test"
+if ! ctest --test-dir build -L '^crash$' --output-on-failure; then
+  echo "=== ci: racecheck crash test FAILED"
   status=1
 fi
 exit $status

@@ -4,7 +4,10 @@
 #include "Annotation.h"
 #include "Findings.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
 
 #include <map>
 #include <set>
@@ -71,6 +74,8 @@ VerifyResult verifyFindings(llvm::StringRef Source, llvm::StringRef Text,
     for (const ReportedNote &N : D.Notes)
       if (N.Blames && N.Where.File == Source)
         Blamed.push_back(N.Where.Line);
+    llvm::sort(Blamed);
+    Blamed.erase(std::unique(Blamed.begin(), Blamed.end()), Blamed.end());
     std::vector<std::string> Bare;
     for (unsigned Line : Blamed) {
       auto It = Lines[C->Kind].find(Line);

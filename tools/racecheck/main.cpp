@@ -227,6 +227,18 @@ int main(int argc, const char **argv) {
   RacecheckRunner Runner(Configs, ToolOptions, Given);
 
   clang::tooling::ClangTool Tool(*Db, Files);
+  // compile_commands.json written with a compiler launcher (CMake's
+  // CMAKE_CXX_COMPILER_LAUNCHER) starts with "ccache clang++ ...": the
+  // launcher is not the compiler.
+  Tool.appendArgumentsAdjuster([](const clang::tooling::CommandLineArguments &Args,
+                                  StringRef) {
+    if (Args.size() > 1) {
+      StringRef Launcher = sys::path::filename(Args[0]);
+      if (Launcher == "ccache" || Launcher == "sccache" || Launcher == "distcc")
+        return clang::tooling::CommandLineArguments(Args.begin() + 1, Args.end());
+    }
+    return Args;
+  });
   Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
       "-resource-dir=" RACELAB_CLANG_RESOURCE_DIR,
       clang::tooling::ArgumentInsertPosition::END));

@@ -3,7 +3,8 @@
 # racecheck crash test.
 #   1. install what is needed, build, verify every lesson (make check-races)
 #   2. run the unit tests (make test)
-#   3. racecheck over every source of the repository (ctest -L crash)
+#   3. racecheck over every source of the repository (ctest -L crash) and
+#      over the evaluation corpus (ctest -L corpus)
 # All always run, so one failure does not hide another; the job fails if
 # any does.
 set -uo pipefail
@@ -20,9 +21,9 @@ if ! make test; then
   echo "=== ci: make test FAILED"
   status=1
 fi
-echo "=== ci: racecheck crash test"
-if ! ctest --test-dir build -L '^crash$' --output-on-failure; then
-  echo "=== ci: racecheck crash test FAILED"
+echo "=== ci: racecheck crash test and corpus"
+if ! ctest --test-dir build -L '^(crash|corpus)$' -j 2 --output-on-failure; then
+  echo "=== ci: racecheck crash test or corpus FAILED"
   status=1
 fi
 exit $status

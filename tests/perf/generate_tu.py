@@ -17,6 +17,8 @@ usual standard headers, and is made of "modules", each a small subsystem:
   * thread entry functions (free functions and lambdas), a
     std::vector<std::thread> filled in a loop and joined in a join loop,
     single std::threads on free functions with arguments;
+  * atomics: an event counter bumped by the workers and read by the
+    driver after the joins;
   * a few real data races (an unprotected update of a global or a member,
     about one module in four) among many protected accesses.
 
@@ -295,6 +297,9 @@ class Module:
         L += self.join_one(f"W{i}")
         L += self.join_one(f"Rep{i}")
         L.append(f"  long Result = Svc.total() + lookup{i}(\"driver\");")
+        # The driver reads the event count after the joins (an atomic load
+        # in the main thread, as a real driver reporting progress does).
+        L.append(f"  Result += Events{i}.load();")
         L.append("  {")
         L.append(f"    std::lock_guard<std::mutex> G(Mu{i});")
         L.append(f"    Result += Counter{i} + Stats{i}.Hits;")

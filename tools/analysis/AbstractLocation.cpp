@@ -1,6 +1,7 @@
 //===- AbstractLocation.cpp - Memory as the analysis names it -------------===//
 #include "AbstractLocation.h"
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace racelab {
@@ -39,17 +40,25 @@ AbstractLocation AbstractLocation::field(const clang::FieldDecl *F) const {
   E.K = PathElement::Kind::Field;
   E.Field = F;
   L.Path.push_back(E);
-  if (F->getIdentifier())
-    L.Name += "." + F->getName().str();
+  if (F->getIdentifier()) {
+    // A heap object named after its pointer, "*S": its field is S->F.
+    if (Path.empty() && llvm::StringRef(L.Name).starts_with("*") &&
+        !llvm::StringRef(L.Name).ends_with(")"))
+      L.Name = L.Name.substr(1) + "->" + F->getName().str();
+    else
+      L.Name += "." + F->getName().str();
+  }
   return L;
 }
 
-AbstractLocation AbstractLocation::element(bool Slice, int64_t Index) const {
+AbstractLocation AbstractLocation::element(bool Slice, int64_t Index,
+                                           std::string SliceKey) const {
   AbstractLocation L = *this;
   PathElement E;
   E.K = PathElement::Kind::Element;
   E.Slice = Slice;
   E.Index = Index;
+  E.SliceKey = Slice ? std::move(SliceKey) : std::string();
   L.Path.push_back(E);
   L.Name += Index >= 0 ? "[" + std::to_string(Index) + "]" : "[]";
   return L;
@@ -102,10 +111,16 @@ bool AbstractLocation::overlaps(const AbstractLocation &O) const {
         return false; // Distinct members never overlap.
       continue;
     }
-    // Two threads' own slices are disjoint, and so are two different
-    // constant indices.
-    if (A.Slice && B.Slice)
-      return false;
+    // Two threads' own slices are disjoint -- unless both come from the
+    // same known values (two threads handed the same bounds).
+    if (A.Slice && B.Slice) {
+      bool SameKnownKey = !A.SliceKey.empty() && A.SliceKey == B.SliceKey &&
+                          A.SliceKey.find('?') == std::string::npos;
+      if (!SameKnownKey)
+        return false;
+      continue;
+    }
+    // And so are two different constant indices.
     if (A.Index >= 0 && B.Index >= 0 && A.Index != B.Index)
       return false;
   }
@@ -122,7 +137,9 @@ std::string AbstractLocation::key() const {
     else if (E.K == PathElement::Kind::Structure)
       OS << "{s}";
     else
-      OS << (E.Slice ? "[s]" : E.Index >= 0 ? "[" + std::to_string(E.Index) + "]" : "[*]");
+      OS << (E.Slice ? "[s" + E.SliceKey + "]"
+             : E.Index >= 0 ? "[" + std::to_string(E.Index) + "]"
+                            : "[*]");
   }
   return OS.str();
 }

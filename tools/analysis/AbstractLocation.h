@@ -34,12 +34,19 @@ struct PathElement {
   bool Slice = false;
   /// For Kind::Element: the index when it is a constant, else -1.
   int64_t Index = -1;
+  /// For a slice: where its index comes from ("param=value" pairs, '?'
+  /// for unknown values). Two slices with the same fully known key are the
+  /// same slice (two threads given the same bounds); any other two slices
+  /// are assumed disjoint.
+  std::string SliceKey;
 
   bool operator==(const PathElement &O) const {
-    return K == O.K && Field == O.Field && Slice == O.Slice && Index == O.Index;
+    return K == O.K && Field == O.Field && Slice == O.Slice && Index == O.Index &&
+           SliceKey == O.SliceKey;
   }
   bool operator<(const PathElement &O) const {
-    return std::tie(K, Field, Slice, Index) < std::tie(O.K, O.Field, O.Slice, O.Index);
+    return std::tie(K, Field, Slice, Index, SliceKey) <
+           std::tie(O.K, O.Field, O.Slice, O.Index, O.SliceKey);
   }
 };
 
@@ -68,7 +75,8 @@ struct AbstractLocation {
   AbstractLocation field(const clang::FieldDecl *F) const;
   /// An element of this location (array, vector, ...); Index when the
   /// subscript is a constant.
-  AbstractLocation element(bool Slice, int64_t Index = -1) const;
+  AbstractLocation element(bool Slice, int64_t Index = -1,
+                           std::string SliceKey = "") const;
   /// The bookkeeping of this container.
   AbstractLocation structure() const;
 

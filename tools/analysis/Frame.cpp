@@ -16,10 +16,18 @@ std::string Frame::key() const {
     OS << "r" << V << "=" << L.key();
   for (const auto &[V, L] : Pointees)
     OS << "p" << V << "=" << L.key();
-  for (const clang::ValueDecl *V : Private)
+  for (const clang::ValueDecl *V : Private) {
     OS << "v" << V;
+    auto It = PrivateKey.find(V);
+    if (It != PrivateKey.end())
+      OS << "=" << It->second;
+  }
   for (const clang::ValueDecl *V : ByCopy)
     OS << "c" << V;
+  for (const auto &[Fd, L] : MemberReferents)
+    OS << "mr" << Fd << "=" << L.key();
+  for (const auto &[Fd, L] : MemberPointees)
+    OS << "mp" << Fd << "=" << L.key();
   return OS.str();
 }
 

@@ -37,10 +37,17 @@ struct Frame {
   std::map<const clang::ValueDecl *, AbstractLocation> Referents;
   std::map<const clang::ValueDecl *, AbstractLocation> Pointees;
   std::set<const clang::ValueDecl *> Private;
+  /// Where a private value comes from: "param=value" when the thread was
+  /// handed a constant, '?' when not known (see PathElement::SliceKey).
+  std::map<const clang::ValueDecl *, std::string> PrivateKey;
   /// Lambda captures by copy: the lambda has its own copy of these.
   std::set<const clang::ValueDecl *> ByCopy;
   /// Lambda captures by reference (explicit or through a default [&]).
   std::set<const clang::ValueDecl *> ByReference;
+  /// For a copied functor: what its reference and pointer members refer
+  /// to (set from the constructor call that made it).
+  std::map<const clang::FieldDecl *, AbstractLocation> MemberReferents;
+  std::map<const clang::FieldDecl *, AbstractLocation> MemberPointees;
   /// Closures stored in local variables, and the frame that made them.
   std::map<const clang::VarDecl *, const Frame *> Closures;
   /// Called from a loop (directly or further up): a thread started in

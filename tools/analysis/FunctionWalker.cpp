@@ -7,6 +7,7 @@
 #include "clang/AST/StmtCXX.h"
 
 #include <algorithm>
+#include <sstream>
 
 namespace racelab {
 namespace analysis {
@@ -219,15 +220,26 @@ void FunctionWalker::prescan() {
       }
       return Found;
     }
+    static bool isAsync(const Expr *E) {
+      const auto *CE = dyn_cast_or_null<CallExpr>(E);
+      const FunctionDecl *Fn = CE ? CE->getDirectCallee() : nullptr;
+      return Fn && Fn->isInStdNamespace() && Fn->getIdentifier() &&
+             Fn->getName() == "async";
+    }
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
       if (MC->getNumArgs() >= 1 && isThreadType(MC->getArg(0)->getType()))
         W.SpawnHandledByParent.insert(strip(MC->getArg(0)));
+      if (MC->getNumArgs() >= 1 && isAsync(strip(MC->getArg(0))))
+        W.AsyncHandledByParent.insert(strip(MC->getArg(0)));
       return true;
     }
     bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
       if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
           isThreadType(OC->getArg(0)->getType()))
         W.SpawnHandledByParent.insert(strip(OC->getArg(1)));
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+          isAsync(strip(OC->getArg(1))))
+        W.AsyncHandledByParent.insert(strip(OC->getArg(1)));
       return true;
     }
   } V(*this);
@@ -324,6 +336,14 @@ void FunctionWalker::transferBlock(const CFGBlock *B, FlowState &S, bool Record)
       handleStmt(CS->getStmt(), S);
     else if (auto Dtor = E.getAs<CFGAutomaticObjDtor>())
       handleDtor(Dtor->getVarDecl(), S);
+    else if (auto Init = E.getAs<CFGInitializer>())
+      handleInitializer(Init->getInitializer(), S);
+    else if (auto MemberDtor = E.getAs<CFGMemberDtor>()) {
+      // A jthread member joins when its owner is destroyed.
+      const FieldDecl *FD = MemberDtor->getFieldDecl();
+      if (F.This && FD && isJThreadType(FD->getType()))
+        join(F.This->field(FD), S);
+    }
   }
 }
 
@@ -355,6 +375,25 @@ FlowState FunctionWalker::edgeState(const CFGBlock *B, unsigned SuccIndex,
       EqualsZero = BO->getOpcode() == BO_EQ;
       E = R;
     }
+  }
+
+  // `while (!Ready.load())`, `if (Ready)`: an atomic flag synchronises only
+  // on the edge where it was seen set.
+  bool LoadNegated = false;
+  if (const Expr *Load = conditionAtomicLoad(B, LoadNegated)) {
+    bool SeenSetOnTrueEdge = !LoadNegated;
+    if ((SuccIndex == 0) == SeenSetOnTrueEdge) {
+      const Expr *Obj = nullptr;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Load))
+        Obj = MC->getImplicitObjectArgument();
+      if (Obj)
+        if (auto L = resolver().resolve(Obj)) {
+          FlowState S = Out;
+          S.Acquired.insert(L->key());
+          return S;
+        }
+    }
+    return Out;
   }
 
   std::optional<AbstractLocation> Mutex;
@@ -407,15 +446,39 @@ FlowState FunctionWalker::edgeState(const CFGBlock *B, unsigned SuccIndex,
   return S;
 }
 
+const Expr *FunctionWalker::conditionAtomicLoad(const CFGBlock *B, bool &Negated) const {
+  Negated = false;
+  const auto *Cond = dyn_cast_or_null<Expr>(B ? B->getTerminatorCondition() : nullptr);
+  if (!Cond)
+    return nullptr;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  while (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  if (!MC || !MC->getMethodDecl())
+    return nullptr;
+  const CXXMethodDecl *M = MC->getMethodDecl();
+  bool Load = isa<CXXConversionDecl>(M) ||
+              (M->getIdentifier() && (M->getName() == "load" || M->getName() == "test"));
+  if (!Load || !isAtomicType(strip(MC->getImplicitObjectArgument())->getType()))
+    return nullptr;
+  return MC;
+}
+
 // --- Accesses ---------------------------------------------------------------
 
 void FunctionWalker::recordAccess(const AbstractLocation &L, bool IsWrite,
-                                  SourceLocation Where, FlowState &St) {
+                                  SourceLocation Where, FlowState &St, bool IsInit) {
   if (!Recording)
     return;
   AccessRecord R;
   R.Loc = L;
   R.IsWrite = IsWrite;
+  R.IsInit = IsInit;
   R.Where = Where;
   R.Context = F.Context;
   R.Live = St.Live;
@@ -503,15 +566,26 @@ void FunctionWalker::handleStmt(const Stmt *S, FlowState &St) {
   if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
     return handleConstruct(CC, St);
   if (const auto *Del = dyn_cast<CXXDeleteExpr>(S)) {
-    if (Recording)
-      if (auto L = resolver().pointee(Del->getArgument()))
-        recordAccess(*L, true, Del->getExprLoc(), St);
+    std::optional<AbstractLocation> Object = resolver().pointee(Del->getArgument());
+    if (Object && !Del->isArrayForm())
+      if (const CXXRecordDecl *RD = Del->getDestroyedType()->getAsCXXRecordDecl();
+          RD && RD->hasDefinition() && !A.isLibraryCode(RD))
+        if (const CXXDestructorDecl *D = RD->getDestructor())
+          walkSpecialMember(D, Object, {}, St);
+    if (Recording && Object)
+      recordAccess(*Object, true, Del->getExprLoc(), St);
     return;
   }
   if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
     // Initialising the new object writes it.
+    AbstractLocation Object = A.heapObject(New, F.Context);
     if (Recording && !ignoredType(New->getAllocatedType()))
-      recordAccess(A.heapObject(New, F.Context), true, New->getExprLoc(), St);
+      recordAccess(Object, true, New->getExprLoc(), St, /*IsInit=*/true);
+    if (const CXXConstructExpr *CC = New->getConstructExpr();
+        CC && !A.isLibraryCode(CC->getConstructor())) {
+      llvm::SmallVector<const Expr *, 4> Args(CC->arg_begin(), CC->arg_end());
+      walkSpecialMember(CC->getConstructor(), Object, Args, St);
+    }
     return;
   }
   if (const auto *LE = dyn_cast<LambdaExpr>(S))
@@ -550,6 +624,7 @@ void FunctionWalker::handleAssignment(const BinaryOperator *BO, FlowState &St) {
           F.Pointees.emplace(V, *P);
     } else if (V->getType()->isScalarType() && resolver().isPrivate(BO->getRHS())) {
       F.Private.insert(V);
+      F.PrivateKey.emplace(V, resolver().privateKey(BO->getRHS()));
     }
   }
 }
@@ -563,7 +638,10 @@ void FunctionWalker::handleStaticLocal(const VarDecl *V, FlowState &St) {
   AbstractLocation Once = AbstractLocation::global(V);
   Once.Name = V->getName().str() + " (initialisation)";
   Once.CopyOf = V; // Not the variable itself: its once-guard.
+  if (St.Acquired.count(Once.key()))
+    return; // Initialised already, as this thread saw.
   St.acquire(Once, false, V->getLocation());
+  St.Released.erase(Once.key()); // If it runs, nobody finished it before.
   // Walk the initialiser children first, as the CFG would have.
   std::vector<std::pair<const Stmt *, bool>> Work{{Init, false}};
   while (!Work.empty()) {
@@ -656,23 +734,8 @@ void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
     if (const auto *CE = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Fn = CE->getDirectCallee();
       if (Fn && Fn->isInStdNamespace() && Fn->getIdentifier() &&
-          Fn->getName() == "async" && CE->getNumArgs() >= 1) {
-        unsigned First = 0;
-        bool Deferred = false;
-        if (isStdEnum(CE->getArg(0)->getType(), "launch")) {
-          First = 1;
-          if (const auto *DRE = dyn_cast<DeclRefExpr>(CE->getArg(0)->IgnoreParenImpCasts()))
-            Deferred = DRE->getDecl()->getName() == "deferred";
-        }
-        if (CE->getNumArgs() > First) {
-          llvm::SmallVector<const Expr *, 4> Args(CE->arg_begin() + First + 1,
-                                                  CE->arg_end());
-          if (Deferred)
-            runCallableInPlace(CE->getArg(First), Args, St);
-          else
-            spawn(CE, CE->getArg(First), Args, Self, St);
-        }
-      }
+          Fn->getName() == "async")
+        spawnAsync(CE, Self, St);
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
       const CXXMethodDecl *M = MC->getMethodDecl();
@@ -686,13 +749,47 @@ void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
     F.Closures[V] = nullptr; // Made here: its by-reference captures are ours.
     return;
   }
+  // An object of a class of ours: its constructor runs here (it may start
+  // a thread that works on the object).
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(S);
+      CC && !A.isLibraryCode(CC->getConstructor()) &&
+      !CC->getConstructor()->isCopyOrMoveConstructor()) {
+    llvm::SmallVector<const Expr *, 4> Args(CC->arg_begin(), CC->arg_end());
+    walkSpecialMember(CC->getConstructor(), AbstractLocation::local(V, F.Context), Args,
+                      St);
+    return;
+  }
   if (isPointerLike(T)) {
     if (auto P = R.pointee(Init))
       F.Pointees[V] = *P;
     return;
   }
-  if (T->isScalarType() && R.isPrivate(Init))
+  if (T->isScalarType() && R.isPrivate(Init)) {
     F.Private.insert(V);
+    F.PrivateKey[V] = R.privateKey(Init);
+  }
+}
+
+void FunctionWalker::spawnAsync(const CallExpr *CE, std::optional<AbstractLocation> Handle,
+                                FlowState &St) {
+  if (CE->getNumArgs() < 1)
+    return;
+  unsigned First = 0;
+  bool Deferred = false;
+  if (isStdEnum(CE->getArg(0)->getType(), "launch")) {
+    First = 1;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(CE->getArg(0)->IgnoreParenImpCasts()))
+      Deferred = DRE->getDecl()->getName() == "deferred";
+  }
+  if (CE->getNumArgs() <= First)
+    return;
+  llvm::SmallVector<const Expr *, 4> Args(CE->arg_begin() + First + 1, CE->arg_end());
+  // Deferred: runs in the caller when get() is called; the analysis runs it
+  // here, in the same thread, which orders nothing differently.
+  if (Deferred)
+    runCallableInPlace(CE->getArg(First), Args, St);
+  else
+    spawn(CE, CE->getArg(First), Args, std::move(Handle), St);
 }
 
 void FunctionWalker::handleDtor(const VarDecl *V, FlowState &St) {
@@ -712,8 +809,37 @@ void FunctionWalker::handleDtor(const VarDecl *V, FlowState &St) {
         Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
         isJThreadType(Spec->getTemplateArgs()[0].getAsType()))
       Joins = true;
-  if (Joins)
+  if (Joins) {
     join(AbstractLocation::local(V, F.Context), St);
+    return;
+  }
+  // A class of ours: its destructor runs here (an RAII joiner joins).
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      RD && !RD->isLambda() && !A.isLibraryCode(RD) && RD->hasDefinition())
+    if (const CXXDestructorDecl *D = RD->getDestructor())
+      walkSpecialMember(D, AbstractLocation::local(V, F.Context), {}, St);
+}
+
+void FunctionWalker::walkSpecialMember(const CXXMethodDecl *M,
+                                       std::optional<AbstractLocation> This,
+                                       llvm::ArrayRef<const Expr *> Args, FlowState &St) {
+  const FunctionDecl *Def = definitionOf(M);
+  if (!Def || A.isLibraryCode(Def) || !This)
+    return;
+  inlineCall(Def, std::move(This), Args, St, nullptr);
+}
+
+void FunctionWalker::handleInitializer(const CXXCtorInitializer *I, FlowState &St) {
+  // Member initialisers of a constructor being walked: a thread member
+  // started here (`Worker(&C::run, this)`).
+  const FieldDecl *FD = I->getMember();
+  if (!FD || !F.This || !isThreadType(FD->getType()))
+    return;
+  if (const auto *CC = dyn_cast_or_null<CXXConstructExpr>(strip(I->getInit()));
+      CC && CC->getNumArgs() >= 1 && !CC->getConstructor()->isCopyOrMoveConstructor()) {
+    llvm::SmallVector<const Expr *, 4> Args(CC->arg_begin() + 1, CC->arg_end());
+    spawn(CC, CC->getArg(0), Args, F.This->field(FD), St);
+  }
 }
 
 void FunctionWalker::handleReturn(const ReturnStmt *RS, FlowState &St) {
@@ -829,7 +955,9 @@ void FunctionWalker::atomicCall(const CallExpr *Call, const FunctionDecl *Fn,
               Name == "test";
   bool Both = Name == "test_and_set" || Name.starts_with("compare_exchange") ||
               Name == "exchange" || Name.starts_with("fetch_");
-  if (Load || Both)
+  bool Negated;
+  bool IsCondition = conditionAtomicLoad(CurrentBlock, Negated) == Call;
+  if ((Load || Both) && !IsCondition) // Conditions acquire on their edge.
     syncAcquire(Obj->key(), St);
   if (!Load || Both)
     syncRelease(Obj, St);
@@ -947,8 +1075,18 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
   }
   if (isAtomicType(ObjType))
     return atomicCall(MC, M, ObjExpr, St);
+  if (isStdType(ObjType, {"condition_variable", "condition_variable_any"})) {
+    // wait(lock, pred): the predicate runs with the lock held.
+    if (Name.starts_with("wait") && Args.size() >= 2) {
+      const Expr *Pred = Args.back();
+      QualType PT = Pred->getType().getNonReferenceType();
+      if (!isStdType(PT, {"duration", "time_point"}))
+        runCallableInPlace(Pred, {}, St);
+    }
+    return;
+  }
   if (isThreadSafeType(ObjType))
-    return; // Condition variables, streams, ...
+    return; // Streams, ...
 
   if (isStdContainerType(ObjType)) {
     // emplace_back(callable, args...) on a container of threads starts one.
@@ -971,6 +1109,12 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
           return;
         }
       return; // Other operations on a vector of threads are bookkeeping.
+    }
+    // push_back(std::async(...)) into a container of futures.
+    if ((Name == "push_back" || Name == "emplace_back" || Name == "emplace") &&
+        Args.size() == 1 && AsyncHandledByParent.count(strip(Args[0]))) {
+      spawnAsync(cast<CallExpr>(strip(Args[0])), Obj ? Obj->element(false) : Obj, St);
+      return;
     }
     if (Recording && Obj)
       recordAccess(Obj->structure(), isContainerMutator(M), At, St);
@@ -1008,6 +1152,12 @@ void FunctionWalker::handleOperatorCall(const CXXOperatorCallExpr *OC, FlowState
   llvm::SmallVector<const Expr *, 4> Args(OC->arg_begin() + 1, OC->arg_end());
   LocationResolver R = resolver();
 
+  // F = std::async(...): the future variable or member owns the task.
+  if (isFutureType(ObjType) && OC->getOperator() == OO_Equal && Args.size() == 1 &&
+      AsyncHandledByParent.count(strip(Args[0]))) {
+    spawnAsync(cast<CallExpr>(strip(Args[0])), R.resolve(ObjExpr), St);
+    return;
+  }
   // Worker = std::thread(f): the member or variable now owns the thread.
   if (isThreadType(ObjType) && OC->getOperator() == OO_Equal && Args.size() == 1) {
     if (const auto *CC = dyn_cast<CXXConstructExpr>(strip(Args[0]));
@@ -1119,8 +1269,14 @@ void FunctionWalker::handleCall(const CallExpr *CE, FlowState &St) {
       // Runs the callable once, under the flag; everyone returning from
       // call_once on the flag is ordered after that run.
       std::optional<AbstractLocation> Flag = R.resolve(Args[0]);
-      if (Flag)
+      if (Flag && St.Acquired.count(Flag->key()))
+        return; // This thread got past it before: it does not run again.
+      if (Flag) {
         St.acquire(*Flag, false, At);
+        // When the callable runs, nobody has completed it yet: in
+        // particular not this thread.
+        St.Released.erase(Flag->key());
+      }
       llvm::ArrayRef<const Expr *> Rest(Args);
       runCallableInPlace(Args[1], Rest.drop_front(2), St);
       if (Flag) {
@@ -1130,6 +1286,8 @@ void FunctionWalker::handleCall(const CallExpr *CE, FlowState &St) {
       }
       return;
     }
+    if (Name == "async" && AsyncHandledByParent.count(CE))
+      return; // Its future is stored by the call around it.
     if (Name == "async" && !InitOf.count(CE)) {
       // The result is discarded: its future's destructor waits right here,
       // so the task runs as if called in place.
@@ -1290,9 +1448,19 @@ void FunctionWalker::bindParameters(const FunctionDecl *Fn,
     // A constant passed inside a thread (worker(0) in one, worker(1) in
     // another) is that thread's own index.
     bool InThread = A.threadContext(F.Context).Parent != F.Context;
+    int64_t Constant = R.constantIndex(Arg);
     if (T->isScalarType() &&
-        (AsThread || R.isPrivate(Arg) || (InThread && R.constantIndex(Arg) >= 0)))
+        (AsThread || R.isPrivate(Arg) || (InThread && Constant >= 0))) {
       Entry.Private.insert(P);
+      std::ostringstream Key;
+      if (Constant >= 0)
+        Key << static_cast<const void *>(P) << '=' << Constant;
+      else if (R.isPrivate(Arg))
+        Key << R.privateKey(Arg);
+      else
+        Key << '?';
+      Entry.PrivateKey[P] = Key.str();
+    }
   }
 }
 
@@ -1334,6 +1502,10 @@ bool FunctionWalker::bindCallable(const Expr *Callable,
       if (!V)
         continue;
       if (V->isInitCapture()) {
+        // [&Out = R]: the lambda's reference to R.
+        if (V->getType()->isReferenceType() && V->getInit())
+          if (auto L = R.resolve(V->getInit()))
+            Entry.Referents[V] = *L;
         // [P = ptr]: a new variable of the lambda, initialised here.
         if (isPointerLike(V->getType()) && V->getInit())
           if (auto P = R.pointee(V->getInit()))
@@ -1419,11 +1591,61 @@ bool FunctionWalker::bindCallable(const Expr *Callable,
       Name = functionName(M);
       if (RefTo || !AsThread)
         Entry.This = R.resolve(C);
+      else
+        bindMembers(C, R, Entry); // A copy, but its references still refer.
       bindParameters(Def, Args, AsThread, R, Entry);
       return true;
     }
   }
   return false;
+}
+
+void FunctionWalker::bindMembers(const Expr *Construction, const LocationResolver &R,
+                                  Frame &Entry) {
+  auto Bind = [&](const FieldDecl *FD, const Expr *Value) {
+    if (!FD || !Value)
+      return;
+    if (FD->getType()->isReferenceType()) {
+      if (auto L = R.resolve(Value))
+        Entry.MemberReferents[FD] = *L;
+    } else if (isPointerLike(FD->getType())) {
+      if (auto L = R.pointee(Value))
+        Entry.MemberPointees[FD] = *L;
+    }
+  };
+  const Expr *E = strip(Construction);
+  if (const auto *V = varOf(E); V && V->getInit())
+    E = strip(V->getInit()); // A functor variable: how it was made.
+  // Pass{R}: fields in order.
+  if (const auto *IL = dyn_cast<InitListExpr>(E)) {
+    if (const CXXRecordDecl *RD = IL->getType()->getAsCXXRecordDecl()) {
+      unsigned I = 0;
+      for (const FieldDecl *FD : RD->fields())
+        if (I < IL->getNumInits())
+          Bind(FD, IL->getInit(I++));
+    }
+    return;
+  }
+  // Pass(R) with Pass(Report &O) : Out(O): follow the member initialisers
+  // that copy a parameter.
+  const auto *CC = dyn_cast<CXXConstructExpr>(E);
+  if (!CC)
+    return;
+  const CXXConstructorDecl *Ctor = CC->getConstructor();
+  const FunctionDecl *Def = definitionOf(Ctor);
+  const auto *CtorDef = dyn_cast_or_null<CXXConstructorDecl>(Def);
+  if (!CtorDef)
+    return;
+  for (const CXXCtorInitializer *Init : CtorDef->inits()) {
+    const FieldDecl *FD = Init->getMember();
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(
+        varOf(Init->getInit() ? Init->getInit()->IgnoreParenImpCasts() : nullptr));
+    if (!FD || !Param)
+      continue;
+    unsigned Index = Param->getFunctionScopeIndex();
+    if (Index < CC->getNumArgs())
+      Bind(FD, CC->getArg(Index));
+  }
 }
 
 void FunctionWalker::runCallableInPlace(const Expr *Callable,

@@ -52,6 +52,22 @@ private:
   void handleConstruct(const clang::CXXConstructExpr *CC, FlowState &St);
   void handleReturn(const clang::ReturnStmt *RS, FlowState &St);
   void handleLambda(const clang::LambdaExpr *LE, FlowState &St);
+  void handleInitializer(const clang::CXXCtorInitializer *I, FlowState &St);
+  /// Walks a user class's constructor or destructor for the object This.
+  void walkSpecialMember(const clang::CXXMethodDecl *M,
+                         std::optional<AbstractLocation> This,
+                         llvm::ArrayRef<const clang::Expr *> Args, FlowState &St);
+  /// std::async(...) whose future ends up in Handle (a variable, a
+  /// container element, a member).
+  void spawnAsync(const clang::CallExpr *Async, std::optional<AbstractLocation> Handle,
+                  FlowState &St);
+  /// The atomic load that is the whole condition of B's branch, if any;
+  /// Negated when the condition is `!load`.
+  const clang::Expr *conditionAtomicLoad(const clang::CFGBlock *B, bool &Negated) const;
+  /// What a functor's reference and pointer members are bound to by the
+  /// expression that constructs it.
+  void bindMembers(const clang::Expr *Construction, const LocationResolver &R,
+                   Frame &Entry);
 
   /// Calls a function with a body in place. Object is the object of a
   /// member call (already resolved), Args the call's arguments.
@@ -90,7 +106,7 @@ private:
   void read(const clang::Expr *E, FlowState &St);
   void write(const clang::Expr *E, FlowState &St);
   void recordAccess(const AbstractLocation &L, bool IsWrite,
-                    clang::SourceLocation Where, FlowState &St);
+                    clang::SourceLocation Where, FlowState &St, bool IsInit = false);
 
   /// Mutexes a guard constructor takes (lock_guard(m), scoped_lock(a, b),
   /// unique_lock(m, defer_lock) takes none yet).
@@ -121,6 +137,8 @@ private:
   /// so the path that runs the loop zero times does not keep the threads
   /// alive (it only exists when nothing was started into the container).
   std::map<const clang::Stmt *, std::vector<const clang::Expr *>> JoinLoops;
+  /// std::async calls whose future is stored by the call around them.
+  std::set<const clang::Expr *> AsyncHandledByParent;
   /// Everything inside the initialiser of a function-local static: walked
   /// with the variable's declaration, as a once-only region.
   std::set<const clang::Stmt *> StaticInitNodes;

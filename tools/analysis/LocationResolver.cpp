@@ -113,6 +113,15 @@ LocationResolver::pointeeOfVar(const VarDecl *V) const {
   auto It = Owner->Pointees.find(V);
   if (It != Owner->Pointees.end())
     return It->second;
+  // Not bound by a walk (a frame resolved without walking, as for what a
+  // function returns): what the variable was initialised with.
+  if (!V->getType()->isReferenceType() && V->getInit() && !ParmVarDecl::classof(V) &&
+      Depth < 4) {
+    ++Depth;
+    std::optional<AbstractLocation> P = pointee(V->getInit());
+    --Depth;
+    return P;
+  }
   return std::nullopt;
 }
 
@@ -144,6 +153,12 @@ std::optional<AbstractLocation> LocationResolver::resolve(const Expr *E) const {
     const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!FD)
       return std::nullopt;
+    // A reference member of a functor whose construction we saw.
+    if (FD->getType()->isReferenceType() &&
+        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      for (const Frame *Fr = &F; Fr; Fr = Fr->Outer)
+        if (auto It = Fr->MemberReferents.find(FD); It != Fr->MemberReferents.end())
+          return It->second;
     std::optional<AbstractLocation> Object =
         ME->isArrow() ? pointee(ME->getBase()) : resolve(ME->getBase());
     if (!Object)
@@ -155,7 +170,8 @@ std::optional<AbstractLocation> LocationResolver::resolve(const Expr *E) const {
     std::optional<AbstractLocation> Object = pointee(AS->getBase());
     if (!Object)
       return std::nullopt;
-    return Object->element(isPrivate(AS->getIdx()), constantIndex(AS->getIdx()));
+    SliceShape Shape = sliceShape(AS->getIdx());
+    return Object->element(Shape.Slice, constantIndex(AS->getIdx()), Shape.Key);
   }
 
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
@@ -177,7 +193,8 @@ std::optional<AbstractLocation> LocationResolver::resolve(const Expr *E) const {
       bool IsMap = isStdType(OC->getArg(0)->getType(), {"map", "unordered_map"});
       if (IsMap)
         return Object->element(false);
-      return Object->element(isPrivate(OC->getArg(1)), constantIndex(OC->getArg(1)));
+      SliceShape Shape = sliceShape(OC->getArg(1));
+      return Object->element(Shape.Slice, constantIndex(OC->getArg(1)), Shape.Key);
     }
     case OO_Star:
     case OO_Arrow:
@@ -207,9 +224,12 @@ std::optional<AbstractLocation> LocationResolver::resolve(const Expr *E) const {
       return std::nullopt;
     std::optional<AbstractLocation> Object = Arrow ? pointee(Obj) : resolve(Obj);
     llvm::StringRef Name = M->getName();
-    if (Object && (Name == "at" || Name == "front" || Name == "back"))
-      return Object->element(Name == "at" && MC->getNumArgs() == 1 &&
-                             isPrivate(MC->getArg(0)));
+    if (Object && Name == "at" && MC->getNumArgs() == 1) {
+      SliceShape Shape = sliceShape(MC->getArg(0));
+      return Object->element(Shape.Slice, constantIndex(MC->getArg(0)), Shape.Key);
+    }
+    if (Object && (Name == "front" || Name == "back"))
+      return Object->element(false);
     return std::nullopt;
   }
 
@@ -293,9 +313,15 @@ std::optional<AbstractLocation> LocationResolver::pointee(const Expr *E) const {
   }
 
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    // A pointer member: what was stored into it anywhere in the program.
-    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+    // A pointer member: what the construction of this very object stored
+    // into it, else what was stored into it anywhere in the program.
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
+      if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+        for (const Frame *Fr = &F; Fr; Fr = Fr->Outer)
+          if (auto It = Fr->MemberPointees.find(FD); It != Fr->MemberPointees.end())
+            return It->second;
       return A.fieldPointee(FD);
+    }
     return std::nullopt;
   }
 
@@ -359,6 +385,91 @@ std::optional<AbstractLocation> LocationResolver::pointee(const Expr *E) const {
     return std::nullopt;
   }
   return std::nullopt;
+}
+
+namespace {
+std::string joinKeys(std::string A, const std::string &B) {
+  if (A.empty())
+    return B;
+  if (B.empty() || A == B)
+    return A;
+  return A < B ? A + "," + B : B + "," + A;
+}
+} // namespace
+
+std::string LocationResolver::privateKey(const Expr *E) const {
+  if (!E)
+    return {};
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *V = DRE->getDecl();
+    for (const Frame *Fr = &F; Fr; Fr = Fr->Outer)
+      if (Fr->Private.count(V)) {
+        auto It = Fr->PrivateKey.find(V);
+        return It == Fr->PrivateKey.end() ? std::string("?") : It->second;
+      }
+    if (isPrivateVariable(V))
+      return "?"; // A spawner's loop counter: one value per thread.
+    return {};
+  }
+  if (isa<ArraySubscriptExpr>(E) || isa<MemberExpr>(E) ||
+      (isa<UnaryOperator>(E) && cast<UnaryOperator>(E)->getOpcode() == UO_Deref))
+    if (std::optional<AbstractLocation> L = resolve(E))
+      for (const PathElement &P : L->Path)
+        if (P.K == PathElement::Kind::Element && P.Slice)
+          return "?"; // Read from the thread's own slot.
+  std::string Key;
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      Key = joinKeys(Key, privateKey(CE));
+  return Key;
+}
+
+LocationResolver::SliceShape LocationResolver::sliceShape(const Expr *E) const {
+  SliceShape None;
+  if (!E)
+    return None;
+  E = E->IgnoreParenImpCasts();
+  if (isa<DeclRefExpr>(E) || isa<ArraySubscriptExpr>(E) || isa<MemberExpr>(E) ||
+      isa<UnaryOperator>(E)) {
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() != UO_Deref) {
+      if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_Plus)
+        return sliceShape(UO->getSubExpr());
+      return None;
+    }
+    if (!isPrivate(E))
+      return None;
+    return {true, privateKey(E)};
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    SliceShape L = sliceShape(BO->getLHS()), R = sliceShape(BO->getRHS());
+    switch (BO->getOpcode()) {
+    case BO_Add:
+    case BO_Sub: {
+      if (L.Slice && R.Slice)
+        return {true, joinKeys(L.Key, R.Key)};
+      const SliceShape &Own = L.Slice ? L : R;
+      const Expr *Other = L.Slice ? BO->getRHS() : BO->getLHS();
+      if (!Own.Slice)
+        return None;
+      // i - 1, i + 1: a neighbour's slot, not our own.
+      if (std::optional<llvm::APSInt> C = Other->getIntegerConstantExpr(A.ast());
+          C && *C != 0)
+        return None;
+      return Own;
+    }
+    case BO_Mul:
+      // t * Chunk: still one slot per t (unless both sides vary with the
+      // thread, which no one writes).
+      if (L.Slice != R.Slice)
+        return L.Slice ? L : R;
+      return None;
+    default:
+      return None; // %, /, >>, &: many threads can meet in one slot.
+    }
+  }
+  return None;
 }
 
 int64_t LocationResolver::constantIndex(const Expr *E) const {

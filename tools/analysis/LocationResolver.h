@@ -44,6 +44,19 @@ public:
   /// The value of a constant subscript, or -1.
   int64_t constantIndex(const clang::Expr *E) const;
 
+  /// Whether a subscript selects the thread's own slot, and the key of
+  /// where its private part comes from. `t`, `Begin + k`, `t * Chunk + i`
+  /// are slots; `i % 16`, `hist[pixel[i]]` (many threads can land on one
+  /// element) and `i - 1` (a neighbour's slot) are not.
+  struct SliceShape {
+    bool Slice = false;
+    std::string Key;
+  };
+  SliceShape sliceShape(const clang::Expr *Index) const;
+
+  /// The origin key of the private values in E ('?' parts for unknown).
+  std::string privateKey(const clang::Expr *E) const;
+
   /// True if E's value is private to the current thread: it only involves
   /// the thread's own index, chunk bounds, or values read from its own
   /// slice. Used to tell out[t] (one slot per thread) from out[i].
@@ -67,6 +80,7 @@ private:
   RaceAnalysis &A;
   const Frame &F;
   bool LoopCountersPrivate = false;
+  mutable unsigned Depth = 0; ///< Guards initialiser chains.
 };
 
 /// True if V is declared (as a local or parameter) in Fn.

@@ -133,6 +133,11 @@ private:
     if (isa<CXXNullPtrLiteralExpr>(S) || isa<GNUNullExpr>(S) ||
         S->isNullPointerConstant(A.ast(), Expr::NPC_ValueDependentIsNotNull))
       return std::nullopt; // Null says nothing about the object.
+    // `auto *S = new T; ...; Global = S;`: what the local was made from.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(LocationResolver::strip(S)))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+          V && !V->hasGlobalStorage() && V->getType()->isPointerType() && V->getInit())
+        return LocationResolver(A, Root).pointee(V->getInit());
     return LocationResolver(A, Root).pointee(E);
   }
   void noteGlobal(const VarDecl *V, const Expr *E) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace racelab {
 namespace analysis {
@@ -25,7 +26,8 @@ std::vector<unsigned> ancestry(const std::vector<ThreadContext> &Threads, unsign
 /// fact for the detector; keeping one of each keeps pairing cheap on large
 /// inputs.
 std::string factKey(const AccessRecord &R) {
-  std::string K = R.Loc.key() + (R.IsWrite ? "w" : "r") + std::to_string(R.Context);
+  std::string K = R.Loc.key() + (R.IsWrite ? "w" : "r") + (R.IsInit ? "i" : "") +
+                  std::to_string(R.Context);
   for (unsigned T : R.Live)
     K += "," + std::to_string(T);
   K += "|";
@@ -51,9 +53,12 @@ bool RaceDetector::before(SourceLocation X, SourceLocation Y) const {
 }
 
 bool RaceDetector::commonLock(const AccessRecord &X, const AccessRecord &Y) {
+  // Locks that may be the same mutex count as the same: a per-element
+  // mutex taken as `Accounts[i].M` on one side and `Accounts[0].M` on the
+  // other protects the element the data belongs to (precision first).
   for (const HeldLock &L : X.Locks)
     for (const HeldLock &M : Y.Locks)
-      if (L.Mutex == M.Mutex && !(L.Shared && M.Shared))
+      if (L.Mutex.overlaps(M.Mutex) && !(L.Shared && M.Shared))
         return true;
   return false;
 }
@@ -180,16 +185,39 @@ std::vector<DataRaceFinding> RaceDetector::findRaces() const {
           Best.emplace(Var, Pair{W, O});
           continue;
         }
+        // Prefer a real write over the initialisation of a new object, then
+        // the earliest write, then the earliest partner.
         Pair &P = It->second;
-        if (before(W->Where, P.Write->Where) ||
-            (W->Where == P.Write->Where && before(O->Where, P.Other->Where)))
+        bool Better = W->IsInit != P.Write->IsInit
+                          ? !W->IsInit
+                          : before(W->Where, P.Write->Where) ||
+                                (W->Where == P.Write->Where &&
+                                 before(O->Where, P.Other->Where));
+        if (Better)
           P = Pair{W, O};
       }
     }
   }
 
+  // A race with the initialisation of a new object says less than a race
+  // on one of its fields: keep the former only when it is all there is.
+  std::set<std::string> HeapWithFieldRaces;
+  for (const auto &[Var, P] : Best)
+    if (!P.Write->IsInit && P.Write->Loc.Kind == AbstractLocation::RootKind::Heap) {
+      AbstractLocation Root = P.Write->Loc;
+      Root.Path.clear();
+      Root.Owner = 0;
+      HeapWithFieldRaces.insert(Root.key());
+    }
   std::vector<DataRaceFinding> Findings;
   for (const auto &[Var, P] : Best) {
+    if (P.Write->IsInit) {
+      AbstractLocation Root = P.Write->Loc;
+      Root.Path.clear();
+      Root.Owner = 0;
+      if (HeapWithFieldRaces.count(Root.key()))
+        continue;
+    }
     DataRaceFinding F;
     F.Variable = P.Write->Loc.variable().Name;
     F.First = describe(*P.Write);

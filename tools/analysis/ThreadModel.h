@@ -41,6 +41,9 @@ struct ThreadContext {
 struct AccessRecord {
   AbstractLocation Loc;
   bool IsWrite = false;
+  /// The initialisation of a new object (`new T`): reported only when no
+  /// later write to the object races too, which names the line better.
+  bool IsInit = false;
   clang::SourceLocation Where;
   unsigned Context = 0;
   std::set<unsigned> Live; ///< Children of Context running here.

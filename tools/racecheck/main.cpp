@@ -45,8 +45,7 @@ cl::opt<bool> VerifyMode("verify",
                          cl::cat(Category));
 cl::opt<std::string> ConfigFile("config",
                                 cl::desc("Use this configuration file instead of the "
-                                         "nearest " +
-                                         std::string(ConfigFileName)),
+                                         "nearest .racecheck.yaml"),
                                 cl::cat(Category));
 cl::list<std::string> SpawnFunctions(
     "spawn-function",

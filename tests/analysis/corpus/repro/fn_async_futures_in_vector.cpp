@@ -5,7 +5,7 @@
 #include <future>
 #include <vector>
 int MatchCount = 0;
-int search(int N) { ++MatchCount; return N; }
+int search(int N) { ++MatchCount; return N; } // expect-race: MatchCount
 int main() {
   std::vector<std::future<int>> Pending;
   Pending.push_back(std::async(std::launch::async, search, 1));

@@ -13,9 +13,9 @@ int main() {
   std::thread T([] {
     size_t N = 0;
     while (!Stop)
-      N += Items.size();
+      N += Items.size(); // expect-race: Items
   });
-  Items.push_back(1);
+  Items.push_back(1); // expect-race: Items
   Stop = true;
   T.join();
 }

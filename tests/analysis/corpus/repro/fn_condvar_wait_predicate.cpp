@@ -10,11 +10,11 @@ std::condition_variable CV;
 bool Ready = false;
 int main() {
   std::thread Producer([] {
-    Ready = true;
+    Ready = true; // expect-race: Ready
     CV.notify_one();
   });
   std::unique_lock<std::mutex> Lock(M);
-  CV.wait(Lock, [] { return Ready; });
+  CV.wait(Lock, [] { return Ready; }); // expect-race: Ready
   Lock.unlock();
   Producer.join();
 }

@@ -7,7 +7,7 @@ struct Report { int Errors = 0; };
 class Pass {
 public:
   explicit Pass(Report &Out) : Out(Out) {}
-  void operator()() { Out.Errors += 1; }
+  void operator()() { Out.Errors += 1; } // expect-race: Errors
 private:
   Report &Out;
 };

@@ -5,8 +5,8 @@
 struct Report { int Errors = 0; };
 int main() {
   Report R;
-  std::thread A([&Out = R] { Out.Errors += 1; });
-  std::thread B([&Out = R] { Out.Errors += 1; });
+  std::thread A([&Out = R] { Out.Errors += 1; }); // expect-race: Errors
+  std::thread B([&Out = R] { Out.Errors += 1; }); // expect-race: Errors
   A.join();
   B.join();
   return R.Errors;

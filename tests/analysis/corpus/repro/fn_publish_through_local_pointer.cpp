@@ -10,12 +10,12 @@ Settings *Loaded = nullptr;
 int main() {
   std::thread Loader([] {
     auto *S = new Settings;
-    S->FontSize = 14;
-    Loaded = S;
+    S->FontSize = 14; // expect-race: FontSize
+    Loaded = S; // expect-race: Loaded
   });
-  while (Loaded == nullptr) {
+  while (Loaded == nullptr) { // expect-race: Loaded
   }
-  int F = Loaded->FontSize;
+  int F = Loaded->FontSize; // expect-race: Loaded, expect-race: FontSize
   Loader.join();
   return F;
 }

@@ -8,7 +8,7 @@ std::vector<unsigned char> Pixels(1000, 7);
 unsigned Hist[256];
 void countRange(size_t Begin, size_t End) {
   for (size_t I = Begin; I < End; ++I)
-    ++Hist[Pixels[I]];
+    ++Hist[Pixels[I]]; // expect-race: Hist
 }
 int main() {
   std::thread A(countRange, 0, 500);

@@ -6,7 +6,7 @@
 #include <vector>
 void smooth(std::vector<float> &S, size_t Begin, size_t End) {
   for (size_t I = Begin; I < End; ++I)
-    S[I] = S[I] + S[I + 1];
+    S[I] = S[I] + S[I + 1]; // expect-race: S
 }
 int main() {
   std::vector<float> S(1002, 1.0f);

@@ -8,7 +8,7 @@
 #include <vector>
 void fill(std::vector<float> &S, size_t Begin, size_t End) {
   for (size_t I = Begin; I < End; ++I)
-    S[I] += 1.0f;
+    S[I] += 1.0f; // expect-race: S
 }
 int main() {
   std::vector<float> S(1000);

@@ -13,8 +13,8 @@ void runAll(std::vector<std::function<void()>> &Jobs) {
 }
 int main() {
   std::vector<std::function<void()>> Jobs1, Jobs2;
-  Jobs1.push_back([] { Results.push_back(1); });
-  Jobs2.push_back([] { Results.push_back(2); });
+  Jobs1.push_back([] { Results.push_back(1); }); // expect-race: Results
+  Jobs2.push_back([] { Results.push_back(2); }); // expect-race: Results
   std::thread A(runAll, std::ref(Jobs1));
   std::thread B(runAll, std::ref(Jobs2));
   A.join();

@@ -6,10 +6,10 @@
 class Encoder {
 public:
   Encoder() { Worker = std::thread(&Encoder::run, this); }
-  int done() const { return Done; }
+  int done() const { return Done; } // expect-race: Done
   void wait() { Worker.join(); }
 private:
-  void run() { for (int I = 0; I < 100; ++I) Done = I; }
+  void run() { for (int I = 0; I < 100; ++I) Done = I; } // expect-race: Done
   int Done = 0;
   std::thread Worker;
 };

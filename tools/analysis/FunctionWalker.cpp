@@ -760,8 +760,12 @@ void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
     return;
   }
   if (isPointerLike(T)) {
-    if (auto P = R.pointee(Init))
+    if (auto P = R.pointee(Init)) {
+      if (P->Kind == AbstractLocation::RootKind::Heap && P->Path.empty() &&
+          llvm::StringRef(P->Name).starts_with("new "))
+        P->Name = "*" + V->getName().str(); // Named after its first holder.
       F.Pointees[V] = *P;
+    }
     return;
   }
   if (T->isScalarType() && R.isPrivate(Init)) {

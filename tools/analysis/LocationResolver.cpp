@@ -5,7 +5,6 @@
 #include "StdLibrary.h"
 
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace racelab {
@@ -20,21 +19,6 @@ bool isDeclaredIn(const ValueDecl *V, const FunctionDecl *Fn) {
   return DC && (DC == Fn || DC->getRedeclContext() == Fn ||
                 (isa<FunctionDecl>(DC) &&
                  cast<FunctionDecl>(DC)->getCanonicalDecl() == Fn->getCanonicalDecl()));
-}
-
-bool isLoopCounter(const VarDecl *V, ASTContext &Ctx) {
-  if (!V || !V->getType()->isIntegerType())
-    return false;
-  for (const DynTypedNode &P : Ctx.getParents(*V)) {
-    const auto *DS = P.get<DeclStmt>();
-    if (!DS)
-      continue;
-    for (const DynTypedNode &PP : Ctx.getParents(*DS))
-      if (const auto *For = PP.get<ForStmt>())
-        if (For->getInit() == DS)
-          return true;
-  }
-  return false;
 }
 
 const Expr *LocationResolver::strip(const Expr *E) {
@@ -487,7 +471,7 @@ bool LocationResolver::isPrivateVariable(const ValueDecl *V) const {
       return true;
   if (LoopCountersPrivate)
     if (const auto *VD = dyn_cast<VarDecl>(V))
-      if (isLoopCounter(VD, A.ast()))
+      if (A.isLoopCounter(VD))
         return true;
   return false;
 }

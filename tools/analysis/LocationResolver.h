@@ -86,8 +86,6 @@ private:
 /// True if V is declared (as a local or parameter) in Fn.
 bool isDeclaredIn(const clang::ValueDecl *V, const clang::FunctionDecl *Fn);
 
-/// True if V is the counter of a for loop (declared in its init).
-bool isLoopCounter(const clang::VarDecl *V, clang::ASTContext &Ctx);
 
 } // namespace analysis
 } // namespace racelab

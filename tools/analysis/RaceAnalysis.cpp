@@ -5,7 +5,6 @@
 #include "LocationResolver.h"
 #include "StdLibrary.h"
 
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/raw_ostream.h"
@@ -28,6 +27,13 @@ public:
       : Ctx(Ctx), Config(Config) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
 
   bool TraverseFunctionDecl(FunctionDecl *F) { return traverseFunction(F); }
   bool TraverseCXXMethodDecl(CXXMethodDecl *F) { return traverseFunction(F); }
@@ -95,6 +101,15 @@ public:
   }
 
   bool shouldVisitTemplateInstantiations() const { return true; }
+
+  /// The standard library's own assignments say nothing about the
+  /// program's pointers; skipping system headers keeps this pass cheap.
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        A.ast().getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
 
   bool VisitVarDecl(VarDecl *V) {
     if (V->hasGlobalStorage() && V->getType()->isPointerType() && V->getInit())
@@ -331,6 +346,8 @@ RaceAnalysis::returned(const FunctionDecl *F, const std::optional<AbstractLocati
         std::optional<AbstractLocation> T = Pointee ? R.pointee(V) : R.resolve(V);
         if (T && T->Kind == AbstractLocation::RootKind::Local)
           T.reset(); // A local of the callee: different every call.
+        if (T && T->Kind == AbstractLocation::RootKind::Heap && T->Path.empty())
+          T->Name = "*" + Def->getNameAsString() + "()";
         Targets.push_back(T);
       }
       continue;
@@ -343,45 +360,39 @@ RaceAnalysis::returned(const FunctionDecl *F, const std::optional<AbstractLocati
   return Result;
 }
 
-const FunctionDecl *RaceAnalysis::enclosingFunction(const Stmt *S) {
-  DynTypedNode N = DynTypedNode::create(*S);
-  for (int Depth = 0; Depth < 64; ++Depth) {
-    auto Up = Ctx.getParents(N);
-    if (Up.empty())
-      return nullptr;
-    N = Up[0];
-    if (const auto *F = N.get<FunctionDecl>())
-      return F;
+bool RaceAnalysis::isLoopCounter(const VarDecl *V) {
+  const DeclContext *DC = V->getDeclContext();
+  auto It = LoopCounters.find(DC);
+  if (It == LoopCounters.end()) {
+    std::set<const VarDecl *> Counters;
+    if (const auto *Fn = dyn_cast<FunctionDecl>(DC); Fn && Fn->getBody()) {
+      std::vector<const Stmt *> Work{Fn->getBody()};
+      while (!Work.empty()) {
+        const Stmt *S = Work.back();
+        Work.pop_back();
+        if (!S)
+          continue;
+        if (const auto *For = dyn_cast<ForStmt>(S))
+          if (const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit()))
+            for (const Decl *D : Init->decls())
+              if (const auto *Var = dyn_cast<VarDecl>(D))
+                Counters.insert(Var);
+        for (const Stmt *Child : S->children())
+          Work.push_back(Child);
+      }
+    }
+    It = LoopCounters.emplace(DC, std::move(Counters)).first;
   }
-  return nullptr;
+  return V->getType()->isIntegerType() && It->second.count(V);
 }
 
 AbstractLocation RaceAnalysis::heapObject(const Expr *Site, unsigned Context) {
-  // Name it after the variable it is stored in, or the function returning
-  // it, or its type.
-  std::string Name = "new " + Site->getType()->getPointeeOrArrayElementType()
-                                  ->getCanonicalTypeInternal()
-                                  .getAsString(Ctx.getPrintingPolicy());
-  for (DynTypedNode P : Ctx.getParents(*Site)) {
-    // Look through casts and temporaries to what holds the pointer.
-    for (int Depth = 0; Depth < 4 && P.get<Expr>() &&
-                        !P.get<BinaryOperator>() && !P.get<CallExpr>();
-         ++Depth) {
-      auto Up = Ctx.getParents(P);
-      if (Up.empty())
-        break;
-      P = Up[0];
-    }
-    if (const auto *V = P.get<VarDecl>())
-      Name = "*" + V->getName().str();
-    else if (const auto *BO = P.get<BinaryOperator>()) {
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenCasts()))
-        Name = "*" + DRE->getDecl()->getName().str();
-    } else if (P.get<ReturnStmt>()) {
-      if (const auto *Fn = enclosingFunction(Site))
-        Name = "*" + Fn->getNameAsString() + "()";
-    }
-  }
+  // Named by its type here; the walker renames it after the variable it is
+  // stored in ("*S"), returned() after the function returning it.
+  QualType T = Site->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  std::string Name = "new " + T.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
   // Each thread allocates its own objects; one reached through a global
   // or a member (owner 0) may be any of them (AbstractLocation::mayShareRoot).
   return AbstractLocation::heap(Site, Context, Name);

@@ -86,8 +86,8 @@ public:
   std::optional<AbstractLocation> returnedPointee(const clang::FunctionDecl *F,
                                                   const std::optional<AbstractLocation> &This);
 
-  /// The function whose body contains S.
-  const clang::FunctionDecl *enclosingFunction(const clang::Stmt *S);
+  /// True if V is the counter of a for loop (declared in its init).
+  bool isLoopCounter(const clang::VarDecl *V);
 
   /// A heap object allocated at Site in Context.
   AbstractLocation heapObject(const clang::Expr *Site, unsigned Context);
@@ -131,6 +131,7 @@ private:
   std::map<const clang::VarDecl *, std::optional<AbstractLocation>> GlobalPointees;
   std::map<const clang::FieldDecl *, std::optional<AbstractLocation>> FieldPointees;
   std::map<std::string, std::optional<AbstractLocation>> Returned;
+  std::map<const clang::DeclContext *, std::set<const clang::VarDecl *>> LoopCounters;
 };
 
 } // namespace analysis

@@ -100,6 +100,38 @@ private:
   std::vector<std::string> Files;
 };
 
+/// Hands the compiler each file as the user named it (a relative path
+/// stays relative), so diagnostics name files the way they were given, as
+/// clang does when run by hand. Used for "--" and the default flags.
+class GivenPathDatabase : public clang::tooling::CompilationDatabase {
+public:
+  GivenPathDatabase(std::unique_ptr<clang::tooling::CompilationDatabase> Inner,
+                    std::map<std::string, std::string> Given, std::string Cwd)
+      : Inner(std::move(Inner)), Given(std::move(Given)), Cwd(std::move(Cwd)) {}
+
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(StringRef File) const override {
+    std::vector<clang::tooling::CompileCommand> Commands = Inner->getCompileCommands(File);
+    auto It = Given.find(File.str());
+    if (It == Given.end())
+      return Commands;
+    for (clang::tooling::CompileCommand &C : Commands) {
+      for (std::string &Arg : C.CommandLine)
+        if (Arg == File)
+          Arg = It->second;
+      C.Filename = It->second;
+      C.Directory = Cwd;
+    }
+    return Commands;
+  }
+  std::vector<std::string> getAllFiles() const override { return Inner->getAllFiles(); }
+
+private:
+  std::unique_ptr<clang::tooling::CompilationDatabase> Inner;
+  std::map<std::string, std::string> Given;
+  std::string Cwd;
+};
+
 std::string absolutePath(StringRef Path) {
   SmallString<256> P(Path);
   sys::fs::make_absolute(P);
@@ -194,8 +226,10 @@ int main(int argc, const char **argv) {
   // Where the compiler flags come from: "--", -p, a compile_commands.json
   // found above the first file, or the lesson defaults.
   std::unique_ptr<clang::tooling::CompilationDatabase> Db;
+  bool OwnFlags = false; // "--" or the defaults, not a build's database.
   if (Fixed) {
     Db = std::move(Fixed);
+    OwnFlags = true;
   } else if (!BuildPath.empty()) {
     Db = clang::tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, DbError);
     if (!Db)
@@ -212,12 +246,19 @@ int main(int argc, const char **argv) {
   for (const std::string &F : Files)
     if (!sys::fs::is_regular_file(F))
       return fail(F + ": no such file");
-  if (!Db)
+  if (!Db) {
     Db = std::make_unique<DefaultCompilationDatabase>(Files);
+    OwnFlags = true;
+  }
 
   std::map<std::string, std::string> Given;
   for (const std::string &F : Files)
     Given[absolutePath(F)] = F;
+  if (OwnFlags) {
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    Db = std::make_unique<GivenPathDatabase>(std::move(Db), Given, Cwd.str().str());
+  }
 
   ConfigFiles Configs(std::move(CommandLine), /*Search=*/ConfigFile.empty());
   RunOptions ToolOptions = Options;

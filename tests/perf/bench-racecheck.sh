@@ -24,12 +24,17 @@
 #   BENCH_SEED=1                          generator seed
 #   BENCH_NO_THREADS=1                    also measure each synthetic TU
 #                                         generated with --no-threads (same
-#                                         code, no thread is started): shows
-#                                         what the thread analysis costs
+#                                         code, callables called in place:
+#                                         everything runs in main's context)
 #   BENCH_SKIP_SAMPLES=1                  only the synthetic TUs
 #   RACECHECK=build/bin/racecheck         the binary to measure
 #   CLANGXX=clang++-19
 #   BENCH_TIMEOUT=900                     seconds, per command
+#
+# build/ may be rebuilt by others while this runs: the script waits while
+# the racecheck binary is missing, measures an input again if the binary
+# changed (mtime/size) during its runs, and tags every row with the build
+# it measured (column "build"; the builds are listed under the table).
 #
 # Output: progress on stderr, a Markdown table and a growth summary on
 # stdout. The target is ratio <= 1.3, growing linearly with size; this
@@ -154,6 +159,18 @@ declare -A SYN_LINES SYN_CLANG SYN_RC SYN_NT_RC
 # others, and an input measured across a rebuild mixes two binaries.
 bin_id() { stat -c '%Y.%s' "$RACECHECK" 2>/dev/null || echo missing; }
 REBUILDS=0
+BUILDS=()  # distinct racecheck builds measured, in order: "ID|mtime"
+
+# build_letter ID: sets BUILD to A for the first build measured, B for the
+# next, ... (not in a subshell: it records the build in BUILDS).
+build_letter() {
+  local i letters=ABCDEFGHIJKLMNOPQRSTUVWXYZ
+  for i in "${!BUILDS[@]}"; do
+    [[ ${BUILDS[$i]%%|*} == "$1" ]] && { BUILD=${letters:$i:1}; return; }
+  done
+  BUILDS+=("$1|$(stat -c '%y' "$RACECHECK" 2>/dev/null | cut -d. -f1)")
+  BUILD=${letters:$((${#BUILDS[@]} - 1)):1}
+}
 
 # measure IDX: warm-up + RUNS alternating pairs for input IDX. Sets ROW
 # (the table row) and MA/MB (wall medians); returns 1 if the racecheck
@@ -213,7 +230,8 @@ measure() {
   rw=$(ratio "$MB" "$MA"); rp=$(median "${pr[@]}"); rc_=$(ratio "$mcb" "$mca")
   rp=$(awk -v x="$rp" 'BEGIN { if (x == "nan") print x; else printf "%.2f", x }')
   awk -v x="$rw" 'BEGIN { exit !(x != "nan" && x > 1.3) }' && flag=" (>1.3)"
-  ROW="| $name | $LINES | $PPLINES | $MA | $MB | **$rw**$flag | $rp | $mca | $mcb | $rc_ | $b_rc | $findings | ${notes%; } |"
+  build_letter "$id0"
+  ROW="| $name | $LINES | $PPLINES | $MA | $MB | **$rw**$flag | $rp | $mca | $mcb | $rc_ | $b_rc | $findings | $BUILD | ${notes%; } |"
   return 0
 }
 
@@ -238,7 +256,7 @@ for idx in "${!FILES[@]}"; do
     sleep 10
   done
   if ((!ok)); then
-    ROW="| $name | $LINES | $PPLINES | | | | | | | | | | racecheck kept changing during the measurement |"
+    ROW="| $name | $LINES | $PPLINES | | | | | | | | | | | racecheck kept changing during the measurement |"
     MA=""; MB=""
   fi
   ROWS+=("$ROW")
@@ -257,10 +275,15 @@ done
 echo "racecheck vs \`$CLANGXX -fsyntax-only\`: $RUNS alternating runs each, medians;" \
   "$(nproc) CPUs, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
 echo
-echo "| input | lines | preprocessed lines | syntax-only wall (s) | racecheck wall (s) | ratio (medians) | ratio (median of pairs) | syntax-only CPU (s) | racecheck CPU (s) | ratio (CPU) | racecheck exit | findings | notes |"
-echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|"
+echo "| input | lines | preprocessed lines | syntax-only wall (s) | racecheck wall (s) | ratio (medians) | ratio (median of pairs) | syntax-only CPU (s) | racecheck CPU (s) | ratio (CPU) | racecheck exit | findings | build | notes |"
+echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|---|"
 printf '%s\n' "${ROWS[@]}"
 echo
+letters=ABCDEFGHIJKLMNOPQRSTUVWXYZ
+for i in "${!BUILDS[@]}"; do
+  echo "build ${letters:$i:1}: $RACECHECK modified ${BUILDS[$i]#*|}"
+done
+((${#BUILDS[@]} > 1)) && echo "WARNING: $RACECHECK was rebuilt during the run; rows of different builds are not comparable."
 ((REBUILDS)) && echo "($REBUILDS input(s) measured again because $RACECHECK was rebuilt meanwhile.)"
 echo "racecheck exit: 0 no findings, 1 findings (expected for buggy lessons and the" \
   "synthetic TUs, which contain real races), 2 the file could not be analysed."

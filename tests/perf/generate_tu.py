@@ -29,10 +29,11 @@ their own.
 Output is deterministic for a given (LINES, seed, --no-threads).
 
 --no-threads writes the same code with the thread creation replaced by
-plain calls of the same callables (no std::thread, no join): the same
-amount of code for the compiler, but nothing concurrent for racecheck to
-analyse beyond walking main. Comparing the two shows what the thread
-analysis costs.
+plain calls of the same callables (no std::thread, no join): about the
+same number of lines (but far fewer template instantiations for the
+compiler), and for racecheck everything runs in one context, main's, with
+nothing concurrent. Comparing the two separates the cost of the thread
+analysis from the cost of walking the code.
 """
 
 import argparse

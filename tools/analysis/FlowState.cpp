@@ -50,12 +50,11 @@ void FlowState::join(const FlowState &Other) {
       ++It;
   }
   Acquired = intersect(Acquired, Other.Acquired);
-  Released.insert(Other.Released.begin(), Other.Released.end());
 }
 
 bool FlowState::operator==(const FlowState &O) const {
   return Locks == O.Locks && Live == O.Live && Acquired == O.Acquired &&
-         Released == O.Released && Guards.size() == O.Guards.size() &&
+         Guards.size() == O.Guards.size() &&
          std::equal(Guards.begin(), Guards.end(), O.Guards.begin(),
                     [](const auto &A, const auto &B) {
                       return A.first == B.first && A.second == B.second;
@@ -76,11 +75,8 @@ std::string FlowState::key() const {
       K += M.key() + ";";
   }
   K += "A";
-  for (const std::string &S : Acquired)
-    K += S + ",";
-  K += "R";
-  for (const std::string &S : Released)
-    K += S + ",";
+  for (unsigned S : Acquired)
+    K += std::to_string(S) + ",";
   return K;
 }
 

@@ -3,11 +3,11 @@
 // The facts the walker carries along the control-flow graph: the locks held
 // (and which guard object owns them), the child threads started and not yet
 // joined, and the synchronisation objects (promises, latches, atomics,
-// once flags) this thread has acquired or released so far.
+// once flags) this thread has acquired so far. (Releases are recorded with
+// their position in the thread, not in the state.)
 //
 // At a join point locks are intersected (held on every path), live threads
-// and released objects are united (live or released on some path), acquired
-// objects are intersected.
+// are united (live on some path), acquired objects are intersected.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RACELAB_ANALYSIS_FLOWSTATE_H
@@ -38,8 +38,10 @@ struct HeldLock {
   }
 };
 
-/// A sync object (promise, latch, atomic, once_flag) by its location key.
-using SyncSet = std::set<std::string>;
+/// Sync objects (promises, latches, atomics, once flags) by their interned
+/// id (RaceAnalysis::syncId): small integers keep states cheap to copy and
+/// compare.
+using SyncSet = std::set<unsigned>;
 
 struct FlowState {
   std::vector<HeldLock> Locks; ///< Sorted, unique.
@@ -48,7 +50,6 @@ struct FlowState {
   /// relock; its destructor releases only what it still holds).
   std::map<const clang::VarDecl *, std::vector<AbstractLocation>> Guards;
   SyncSet Acquired;
-  SyncSet Released;
 
   void acquire(const AbstractLocation &Mutex, bool Shared, clang::SourceLocation At);
   void release(const AbstractLocation &Mutex);

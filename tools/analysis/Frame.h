@@ -48,6 +48,9 @@ struct Frame {
   /// to (set from the constructor call that made it).
   std::map<const clang::FieldDecl *, AbstractLocation> MemberReferents;
   std::map<const clang::FieldDecl *, AbstractLocation> MemberPointees;
+  /// Futures handed to this activation by value (a parameter, a by-copy
+  /// capture): the promise they come from, as a location key.
+  std::map<const clang::ValueDecl *, std::string> FutureOf;
   /// Closures stored in local variables, and the frame that made them.
   std::map<const clang::VarDecl *, const Frame *> Closures;
   /// Called from a loop (directly or further up): a thread started in

@@ -18,6 +18,11 @@ namespace {
 
 const Expr *strip(const Expr *E) { return LocationResolver::strip(E); }
 
+/// Bounds on the thread structure the analysis builds for one root: deeper
+/// nesting or more threads only happen in generated or runaway programs.
+constexpr unsigned MaxThreadNesting = 8;
+constexpr size_t MaxThreads = 4096;
+
 /// Strips casts of every kind too (for callables and handles).
 const Expr *stripAll(const Expr *E) {
   while (E) {
@@ -138,8 +143,10 @@ void FunctionWalker::prescan() {
       // thread its own slot (ids[i] = i; pthread_create(..., &ids[i])).
       if (const auto *Init = dyn_cast_or_null<DeclStmt>(S->getInit());
           Init && Init->isSingleDecl() && startsThreads(S->getBody()))
-        if (const auto *Counter = dyn_cast<VarDecl>(Init->getSingleDecl()))
+        if (const auto *Counter = dyn_cast<VarDecl>(Init->getSingleDecl())) {
           W.F.Private.insert(Counter);
+          W.F.PrivateKey[Counter] = "arg?"; // Handed to each thread.
+        }
       // for (int I = 0; ...; ++I) Threads[I].join();
       const auto *Init = dyn_cast_or_null<DeclStmt>(S->getInit());
       if (!Init || !Init->isSingleDecl())
@@ -245,6 +252,13 @@ void FunctionWalker::prescan() {
   } V(*this);
   if (Stmt *Body = F.Function->getBody())
     V.TraverseStmt(Body);
+  // Member initialisers are walked as CFGInitializer elements.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F.Function))
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      if (I->getInit()) {
+        SpawnHandledByParent.insert(strip(I->getInit()));
+        InitOf[strip(I->getInit())] = nullptr;
+      }
 }
 
 CallResult FunctionWalker::run(const FlowState &Entry) {
@@ -255,16 +269,20 @@ CallResult FunctionWalker::run(const FlowState &Entry) {
   A.Walked.insert(F.Function->getCanonicalDecl());
   prescan();
 
-  // Reverse post-order from the entry block.
+  // Reverse post-order from the entry block, visiting successors last to
+  // first: a loop's exit is then finished before its body, so the body
+  // comes first in the order -- source order, which the record walk uses
+  // to tell an access before a release from one after it.
   std::vector<const CFGBlock *> Order;
   {
     std::vector<bool> Seen(G->getNumBlockIDs());
-    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>> Stack;
-    Stack.push_back({&G->getEntry(), G->getEntry().succ_begin()});
+    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_reverse_iterator>>
+        Stack;
+    Stack.push_back({&G->getEntry(), G->getEntry().succ_rbegin()});
     Seen[G->getEntry().getBlockID()] = true;
     while (!Stack.empty()) {
       auto &[B, It] = Stack.back();
-      if (It == B->succ_end()) {
+      if (It == B->succ_rend()) {
         Order.push_back(B);
         Stack.pop_back();
         continue;
@@ -273,7 +291,7 @@ CallResult FunctionWalker::run(const FlowState &Entry) {
       ++It;
       if (Next && !Seen[Next->getBlockID()]) {
         Seen[Next->getBlockID()] = true;
-        Stack.push_back({Next, Next->succ_begin()});
+        Stack.push_back({Next, Next->succ_rbegin()});
       }
     }
     std::reverse(Order.begin(), Order.end());
@@ -389,7 +407,7 @@ FlowState FunctionWalker::edgeState(const CFGBlock *B, unsigned SuccIndex,
       if (Obj)
         if (auto L = resolver().resolve(Obj)) {
           FlowState S = Out;
-          S.Acquired.insert(L->key());
+          S.Acquired.insert(A.syncId(L->key()));
           return S;
         }
     }
@@ -404,12 +422,12 @@ FlowState FunctionWalker::edgeState(const CFGBlock *B, unsigned SuccIndex,
     const Expr *Obj = MC->getImplicitObjectArgument();
     if (M && M->getIdentifier() && M->getName().starts_with("try_lock")) {
       Shared = M->getName().contains("shared");
-      if (isMutexType(Obj->getType()) ||
+      if (isLockable(strip(Obj)->getType()) ||
           (Obj->getType()->isPointerType() &&
-           isMutexType(Obj->getType()->getPointeeType()))) {
+           isLockable(Obj->getType()->getPointeeType()))) {
         const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
         Mutex = ME && ME->isArrow() ? resolver().pointee(Obj) : resolver().resolve(Obj);
-      } else if (const VarDecl *G = varOf(Obj)) {
+      } else if (const VarDecl *G = guardOf(Obj)) {
         auto It = Out.Guards.find(G);
         if (It != Out.Guards.end() && It->second.size() == 1)
           Mutex = It->second.front();
@@ -469,6 +487,42 @@ const Expr *FunctionWalker::conditionAtomicLoad(const CFGBlock *B, bool &Negated
   return MC;
 }
 
+const VarDecl *FunctionWalker::guardOf(const Expr *E) const {
+  const VarDecl *V = varOf(E);
+  if (!V || !V->getType()->isReferenceType())
+    return V;
+  // A reference to the caller's guard: its binding names the variable.
+  if (std::optional<AbstractLocation> L = resolver().resolveVariable(V))
+    if (L->Kind == AbstractLocation::RootKind::Local && L->Path.empty() && !L->CopyOf)
+      return static_cast<const VarDecl *>(L->Root);
+  return V;
+}
+
+std::string FunctionWalker::futureSourceOf(const Expr *E) const {
+  E = stripAll(E);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && M->getIdentifier() && M->getName() == "get_future")
+      if (auto L = resolver().resolve(MC->getImplicitObjectArgument()))
+        return L->key();
+    if (M && M->getIdentifier() && M->getName() == "share")
+      return futureSourceOf(MC->getImplicitObjectArgument());
+    return {};
+  }
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(E); CC && CC->getNumArgs() == 1)
+    return futureSourceOf(CC->getArg(0)); // shared_future from a future.
+  if (const VarDecl *V = varOf(E))
+    for (const Frame *Fr = &F; Fr; Fr = Fr->Outer)
+      if (auto It = Fr->FutureOf.find(V); It != Fr->FutureOf.end())
+        return It->second;
+  if (auto L = resolver().resolve(E)) {
+    auto It = A.FutureSources.find(L->key());
+    if (It != A.FutureSources.end())
+      return It->second;
+  }
+  return {};
+}
+
 // --- Accesses ---------------------------------------------------------------
 
 void FunctionWalker::recordAccess(const AbstractLocation &L, bool IsWrite,
@@ -484,7 +538,7 @@ void FunctionWalker::recordAccess(const AbstractLocation &L, bool IsWrite,
   R.Live = St.Live;
   R.Locks = St.Locks;
   R.Acquired = St.Acquired;
-  R.Released = St.Released;
+  R.Seq = A.nextSeq();
   A.record(std::move(R));
 }
 
@@ -622,9 +676,12 @@ void FunctionWalker::handleAssignment(const BinaryOperator *BO, FlowState &St) {
       if (!F.Pointees.count(V))
         if (auto P = resolver().pointee(BO->getRHS()))
           F.Pointees.emplace(V, *P);
-    } else if (V->getType()->isScalarType() && resolver().isPrivate(BO->getRHS())) {
-      F.Private.insert(V);
-      F.PrivateKey.emplace(V, resolver().privateKey(BO->getRHS()));
+    } else if (V->getType()->isScalarType()) {
+      LocationResolver::SliceShape Shape = resolver().sliceShape(BO->getRHS());
+      if (Shape.Slice) {
+        F.Private.insert(V);
+        F.PrivateKey.emplace(V, Shape.Key);
+      }
     }
   }
 }
@@ -638,10 +695,9 @@ void FunctionWalker::handleStaticLocal(const VarDecl *V, FlowState &St) {
   AbstractLocation Once = AbstractLocation::global(V);
   Once.Name = V->getName().str() + " (initialisation)";
   Once.CopyOf = V; // Not the variable itself: its once-guard.
-  if (St.Acquired.count(Once.key()))
+  if (hasAcquired(Once.key(), St))
     return; // Initialised already, as this thread saw.
   St.acquire(Once, false, V->getLocation());
-  St.Released.erase(Once.key()); // If it runs, nobody finished it before.
   // Walk the initialiser children first, as the CFG would have.
   std::vector<std::pair<const Stmt *, bool>> Work{{Init, false}};
   while (!Work.empty()) {
@@ -695,6 +751,21 @@ void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
         F.Pointees[V] = *P;
     return;
   }
+  // A guard class of the program named in the configuration: locks its
+  // first constructor argument until its destructor.
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      RD && isConfigured(RD, A.config().GuardClasses)) {
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(S); CC && CC->getNumArgs() >= 1) {
+      const Expr *Arg = CC->getArg(0);
+      std::optional<AbstractLocation> M =
+          Arg->getType()->isPointerType() ? R.pointee(Arg) : R.resolve(Arg);
+      if (M) {
+        St.acquire(*M, false, CC->getExprLoc());
+        St.Guards[V] = {*M};
+      }
+    }
+    return;
+  }
   if (isGuardType(T)) {
     if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {
       bool Locks = false, Shared = false;
@@ -737,12 +808,10 @@ void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
           Fn->getName() == "async")
         spawnAsync(CE, Self, St);
     }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
-      const CXXMethodDecl *M = MC->getMethodDecl();
-      if (M && M->getIdentifier() && M->getName() == "get_future")
-        if (auto Source = R.resolve(MC->getImplicitObjectArgument()))
-          A.FutureSources[Self.key()] = Source->key();
-    }
+    // F = P.get_future(), SF = F.share(), shared_future SF(P.get_future()).
+    std::string Source = futureSourceOf(S);
+    if (!Source.empty())
+      A.FutureSources[Self.key()] = Source;
     return;
   }
   if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl(); RD && RD->isLambda()) {
@@ -768,10 +837,13 @@ void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
     }
     return;
   }
-  if (T->isScalarType() && R.isPrivate(Init)) {
-    F.Private.insert(V);
-    F.PrivateKey[V] = R.privateKey(Init);
-  }
+  // A local holding the thread's own index (size_t I = Begin; int Slot =
+  // Next.fetch_add(1)) is private; one computed from its data is not.
+  if (T->isScalarType())
+    if (LocationResolver::SliceShape Shape = R.sliceShape(Init); Shape.Slice) {
+      F.Private.insert(V);
+      F.PrivateKey[V] = Shape.Key;
+    }
 }
 
 void FunctionWalker::spawnAsync(const CallExpr *CE, std::optional<AbstractLocation> Handle,
@@ -830,6 +902,10 @@ void FunctionWalker::walkSpecialMember(const CXXMethodDecl *M,
   const FunctionDecl *Def = definitionOf(M);
   if (!Def || A.isLibraryCode(Def) || !This)
     return;
+  // A compiler-made constructor only initialises members; a destructor is
+  // still walked for the members it destroys (a jthread joins).
+  if (isa<CXXConstructorDecl>(Def) && (Def->isImplicit() || Def->isDefaulted()))
+    return;
   inlineCall(Def, std::move(This), Args, St, nullptr);
 }
 
@@ -883,7 +959,7 @@ FunctionWalker::guardMutexes(const CXXConstructExpr *CC, bool &Locks, bool &Shar
       Locks = false; // Already held.
       continue;
     }
-    if (isMutexType(T))
+    if (isLockable(T))
       if (auto M = resolver().resolve(Arg))
         Ms.push_back(*M);
   }
@@ -894,7 +970,7 @@ FunctionWalker::guardMutexes(const CXXConstructExpr *CC, bool &Locks, bool &Shar
 
 // --- Calls ------------------------------------------------------------------
 
-bool FunctionWalker::isConfigured(const FunctionDecl *Fn,
+bool FunctionWalker::isConfigured(const NamedDecl *Fn,
                                   const std::vector<std::string> &Names) const {
   if (Names.empty() || !Fn)
     return false;
@@ -932,14 +1008,13 @@ void FunctionWalker::syncRelease(const std::optional<AbstractLocation> &Obj,
                                  FlowState &St) {
   if (!Obj)
     return;
-  std::string Key = Obj->key();
-  St.Released.insert(Key);
-  A.noteRelease(F.Context, Key);
+  if (Recording) // Positions count in the walk that records.
+    A.noteRelease(F.Context, A.syncId(Obj->key()));
 }
 
 void FunctionWalker::syncAcquire(const std::string &Key, FlowState &St) {
   if (!Key.empty())
-    St.Acquired.insert(Key);
+    St.Acquired.insert(A.syncId(Key));
 }
 
 void FunctionWalker::atomicCall(const CallExpr *Call, const FunctionDecl *Fn,
@@ -948,10 +1023,12 @@ void FunctionWalker::atomicCall(const CallExpr *Call, const FunctionDecl *Fn,
   if (!Obj)
     return;
   // The memory order, if given, is the last argument of type memory_order.
-  bool Relaxed = false;
+  bool Relaxed = false, ExplicitOrder = false;
   for (const Expr *Arg : Call->arguments())
-    if (isStdEnum(Arg->getType(), "memory_order"))
+    if (isStdEnum(Arg->getType(), "memory_order")) {
       Relaxed |= isRelaxed(Arg);
+      ExplicitOrder |= !isa<CXXDefaultArgExpr>(Arg); // Written, not defaulted.
+    }
   if (Relaxed)
     return;
   llvm::StringRef Name = Fn->getIdentifier() ? Fn->getName() : "";
@@ -961,7 +1038,12 @@ void FunctionWalker::atomicCall(const CallExpr *Call, const FunctionDecl *Fn,
               Name == "exchange" || Name.starts_with("fetch_");
   bool Negated;
   bool IsCondition = conditionAtomicLoad(CurrentBlock, Negated) == Call;
-  if ((Load || Both) && !IsCondition) // Conditions acquire on their edge.
+  // A load that is a branch condition acquires on the edge where the flag
+  // was seen set (edgeState). Anywhere else, a load synchronises only when
+  // it asks for it (memory_order_acquire, seq_cst spelled out): a plain
+  // counter.load() for a statistic orders nothing the program relies on,
+  // and treating it as a handshake hides real races (and costs time).
+  if ((Load && !IsCondition && ExplicitOrder) || Both)
     syncAcquire(Obj->key(), St);
   if (!Load || Both)
     syncRelease(Obj, St);
@@ -1024,7 +1106,7 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
       join(Obj, St);
     return;
   }
-  if (isMutexType(ObjType)) {
+  if (isLockable(ObjType)) { // std mutexes and the program's own lockables
     if (!Obj)
       return;
     if (Name == "lock" || Name == "lock_shared")
@@ -1034,7 +1116,7 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
     return; // try_lock: on the branch that got it (edgeState).
   }
   if (isGuardType(ObjType)) {
-    const VarDecl *G = varOf(ObjExpr);
+    const VarDecl *G = guardOf(ObjExpr);
     auto It = G ? St.Guards.find(G) : St.Guards.end();
     if (It == St.Guards.end())
       return;
@@ -1051,11 +1133,9 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
   if (isFutureType(ObjType)) {
     if (Name == "get" || Name == "wait") {
       join(Obj, St);
-      if (Obj) {
-        auto Src = A.FutureSources.find(Obj->key());
-        if (Src != A.FutureSources.end())
-          syncAcquire(Src->second, St);
-      }
+      std::string Source = futureSourceOf(ObjExpr);
+      if (!Source.empty())
+        syncAcquire(Source, St);
     }
     return;
   }
@@ -1196,7 +1276,10 @@ void FunctionWalker::handleOperatorCall(const CXXOperatorCallExpr *OC, FlowState
   default:
     break;
   }
-  if (const FunctionDecl *Def = definitionOf(M); Def && !A.isLibraryCode(Def)) {
+  // The program's own operators are walked; compiler-made ones (= default,
+  // implicit copy assignment) are member-wise copies: a write and a read.
+  if (const FunctionDecl *Def = definitionOf(M);
+      Def && !A.isLibraryCode(Def) && !Def->isImplicit() && !Def->isDefaulted()) {
     inlineCall(Def, R.resolve(ObjExpr), Args, St, OC);
     return;
   }
@@ -1257,10 +1340,10 @@ void FunctionWalker::handleCall(const CallExpr *CE, FlowState &St) {
     if (Name == "lock" || Name == "try_lock") {
       // std::lock(a, b, ...) on mutexes or deferred unique_locks.
       for (const Expr *Arg : Args) {
-        if (isMutexType(Arg->getType())) {
+        if (isLockable(Arg->getType())) {
           if (auto Mx = R.resolve(Arg))
             St.acquire(*Mx, false, At);
-        } else if (const VarDecl *G = varOf(Arg)) {
+        } else if (const VarDecl *G = guardOf(Arg)) {
           auto It = St.Guards.find(G);
           if (It != St.Guards.end())
             for (const AbstractLocation &Mx : It->second)
@@ -1273,14 +1356,10 @@ void FunctionWalker::handleCall(const CallExpr *CE, FlowState &St) {
       // Runs the callable once, under the flag; everyone returning from
       // call_once on the flag is ordered after that run.
       std::optional<AbstractLocation> Flag = R.resolve(Args[0]);
-      if (Flag && St.Acquired.count(Flag->key()))
+      if (Flag && hasAcquired(Flag->key(), St))
         return; // This thread got past it before: it does not run again.
-      if (Flag) {
+      if (Flag)
         St.acquire(*Flag, false, At);
-        // When the callable runs, nobody has completed it yet: in
-        // particular not this thread.
-        St.Released.erase(Flag->key());
-      }
       llvm::ArrayRef<const Expr *> Rest(Args);
       runCallableInPlace(Args[1], Rest.drop_front(2), St);
       if (Flag) {
@@ -1414,6 +1493,12 @@ void FunctionWalker::bindParameters(const FunctionDecl *Fn,
     const ParmVarDecl *P = Fn->getParamDecl(I + Skip);
     QualType T = P->getType();
     const Expr *Arg = Args[I];
+    // A future passed along still comes from the same promise.
+    if (isFutureType(T)) {
+      std::string Source = futureSourceOf(refTarget(Arg) ? refTarget(Arg) : Arg);
+      if (!Source.empty())
+        Entry.FutureOf[P] = Source;
+    }
     if (const Expr *Target = refTarget(Arg)) {
       // std::ref(x): the parameter refers to x itself.
       if (auto L = R.resolve(Target)) {
@@ -1453,14 +1538,14 @@ void FunctionWalker::bindParameters(const FunctionDecl *Fn,
     // another) is that thread's own index.
     bool InThread = A.threadContext(F.Context).Parent != F.Context;
     int64_t Constant = R.constantIndex(Arg);
-    if (T->isScalarType() &&
-        (AsThread || R.isPrivate(Arg) || (InThread && Constant >= 0))) {
+    LocationResolver::SliceShape Shape = R.sliceShape(Arg);
+    if (T->isScalarType() && (AsThread || Shape.Slice || (InThread && Constant >= 0))) {
       Entry.Private.insert(P);
       std::ostringstream Key;
       if (Constant >= 0)
         Key << static_cast<const void *>(P) << '=' << Constant;
-      else if (R.isPrivate(Arg))
-        Key << R.privateKey(Arg);
+      else if (Shape.Slice)
+        Key << Shape.Key;
       else
         Key << '?';
       Entry.PrivateKey[P] = Key.str();
@@ -1506,6 +1591,11 @@ bool FunctionWalker::bindCallable(const Expr *Callable,
       if (!V)
         continue;
       if (V->isInitCapture()) {
+        if (isFutureType(V->getType()) && V->getInit()) {
+          std::string Source = futureSourceOf(V->getInit());
+          if (!Source.empty())
+            Entry.FutureOf[V] = Source;
+        }
         // [&Out = R]: the lambda's reference to R.
         if (V->getType()->isReferenceType() && V->getInit())
           if (auto L = R.resolve(V->getInit()))
@@ -1514,7 +1604,8 @@ bool FunctionWalker::bindCallable(const Expr *Callable,
         if (isPointerLike(V->getType()) && V->getInit())
           if (auto P = R.pointee(V->getInit()))
             Entry.Pointees[V] = *P;
-        if (V->getType()->isScalarType() && (AsThread || R.isPrivate(V->getInit())))
+        if (V->getType()->isScalarType() &&
+            (AsThread || R.sliceShape(V->getInit()).Slice))
           Entry.Private.insert(V);
         continue;
       }
@@ -1523,6 +1614,14 @@ bool FunctionWalker::bindCallable(const Expr *Callable,
         continue;
       }
       Entry.ByCopy.insert(V);
+      if (isFutureType(V->getType())) {
+        std::string Source = futureSourceOf(
+            DeclRefExpr::Create(A.ast(), NestedNameSpecifierLoc(), SourceLocation(),
+                                const_cast<VarDecl *>(V), false, Cap.getLocation(),
+                                V->getType().getNonReferenceType(), VK_LValue));
+        if (!Source.empty())
+          Entry.FutureOf[V] = Source;
+      }
       if (isPointerLike(V->getType())) {
         if (auto P = R.pointeeOfVariable(V))
           Entry.Pointees[V] = *P;
@@ -1671,6 +1770,19 @@ void FunctionWalker::spawn(const Stmt *Site, const Expr *Callable,
                            llvm::ArrayRef<const Expr *> Args,
                            std::optional<AbstractLocation> Handle, FlowState &St,
                            bool ViaConfig) {
+  // A thread that starts itself (recursive fork/join) is followed two
+  // levels deep; below that the analysis learns nothing new, and without a
+  // bound it would never stop.
+  unsigned SameSiteAbove = 0, Depth = 0;
+  for (unsigned C = F.Context;; C = A.threadContext(C).Parent) {
+    const ThreadContext &T = A.threadContext(C);
+    SameSiteAbove += T.SpawnSite == Site;
+    ++Depth;
+    if (T.Parent == C)
+      break;
+  }
+  if (SameSiteAbove >= 2 || Depth > MaxThreadNesting || A.threads().size() > MaxThreads)
+    return;
   Frame Entry;
   std::string Name;
   std::string ReleasesKey;
@@ -1678,8 +1790,8 @@ void FunctionWalker::spawn(const Stmt *Site, const Expr *Callable,
     return; // An entry we cannot see: nothing to record for it.
   (void)ViaConfig;
   unsigned Id = A.thread(Site, F.Context, Entry, Name, /*Many=*/false, std::move(Handle));
-  if (!ReleasesKey.empty())
-    A.noteRelease(Id, ReleasesKey);
+  if (!ReleasesKey.empty()) // A packaged_task: ready after all it does.
+    A.noteRelease(Id, A.syncId(ReleasesKey), /*AtEnd=*/true);
   ThreadContext &T = A.threadContext(Id);
   // Started again while an earlier start still runs (a loop without a join
   // inside, a helper called twice): several instances at once.
@@ -1694,6 +1806,16 @@ void FunctionWalker::spawn(const Stmt *Site, const Expr *Callable,
 
 void FunctionWalker::handleConstruct(const CXXConstructExpr *CC, FlowState &St) {
   QualType T = CC->getType();
+  // Copying an object reads it; moving from it writes it (also when it
+  // initialises a variable: `Frame Copy = Latest;`).
+  const CXXConstructorDecl *Ctor = CC->getConstructor();
+  if (CC->getNumArgs() == 1 && Ctor->isCopyOrMoveConstructor() && !isGuardType(T) &&
+      !ignoredType(T)) {
+    if (Ctor->isMoveConstructor())
+      write(CC->getArg(0), St);
+    else
+      read(CC->getArg(0), St);
+  }
   if (InitOf.count(CC))
     return; // With its variable (handleDecl).
   if (isThreadType(T)) {
@@ -1705,16 +1827,6 @@ void FunctionWalker::handleConstruct(const CXXConstructExpr *CC, FlowState &St) 
     llvm::SmallVector<const Expr *, 4> Args(CC->arg_begin() + 1, CC->arg_end());
     spawn(CC, CC->getArg(0), Args, std::nullopt, St);
     return;
-  }
-  if (isGuardType(T) || ignoredType(T))
-    return;
-  // Copying an object reads it; moving from it writes it.
-  const CXXConstructorDecl *Ctor = CC->getConstructor();
-  if (CC->getNumArgs() == 1 && Ctor->isCopyOrMoveConstructor()) {
-    if (Ctor->isMoveConstructor())
-      write(CC->getArg(0), St);
-    else
-      read(CC->getArg(0), St);
   }
 }
 

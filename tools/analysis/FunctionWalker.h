@@ -100,6 +100,9 @@ private:
                 bool Acquire, FlowState &St, clang::SourceLocation At);
   void syncRelease(const std::optional<AbstractLocation> &Obj, FlowState &St);
   void syncAcquire(const std::string &Key, FlowState &St);
+  bool hasAcquired(const std::string &Key, const FlowState &St) {
+    return St.Acquired.count(A.syncId(Key)) != 0;
+  }
   void atomicCall(const clang::CallExpr *Call, const clang::FunctionDecl *Fn,
                   const clang::Expr *Object, FlowState &St);
 
@@ -112,11 +115,17 @@ private:
   /// unique_lock(m, defer_lock) takes none yet).
   std::vector<AbstractLocation> guardMutexes(const clang::CXXConstructExpr *CC,
                                              bool &Locks, bool &Shared);
-  bool isConfigured(const clang::FunctionDecl *Fn,
+  bool isConfigured(const clang::NamedDecl *D,
                     const std::vector<std::string> &Names) const;
   const SpawnFunction *configuredSpawn(const clang::FunctionDecl *Fn) const;
 
   LocationResolver resolver() const { return LocationResolver(A, F); }
+  /// The guard variable an expression names: a local guard, or one a
+  /// reference parameter refers to (`void finish(unique_lock<mutex> &L)`).
+  const clang::VarDecl *guardOf(const clang::Expr *E) const;
+  /// The promise / packaged_task a future expression was made from, as a
+  /// location key, or empty.
+  std::string futureSourceOf(const clang::Expr *E) const;
 
   RaceAnalysis &A;
   Frame F;

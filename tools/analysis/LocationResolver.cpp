@@ -393,7 +393,7 @@ std::string LocationResolver::privateKey(const Expr *E) const {
         return It == Fr->PrivateKey.end() ? std::string("?") : It->second;
       }
     if (isPrivateVariable(V))
-      return "?"; // A spawner's loop counter: one value per thread.
+      return "arg?"; // A spawner's loop counter: one value per thread.
     return {};
   }
   if (isa<ArraySubscriptExpr>(E) || isa<MemberExpr>(E) ||
@@ -409,11 +409,73 @@ std::string LocationResolver::privateKey(const Expr *E) const {
   return Key;
 }
 
+namespace {
+/// Guards helper-function expansion in sliceShape against recursion.
+unsigned SliceCallDepth = 0;
+
+bool isAtomicReadModifyWrite(const Expr *E) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    return M && M->getIdentifier() &&
+           (M->getName() == "fetch_add" || M->getName() == "fetch_sub") &&
+           isAtomicType(LocationResolver::strip(MC->getImplicitObjectArgument())->getType());
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return (OC->getOperator() == OO_PlusPlus || OC->getOperator() == OO_MinusMinus) &&
+           OC->getNumArgs() >= 1 &&
+           isAtomicType(LocationResolver::strip(OC->getArg(0))->getType());
+  return false;
+}
+} // namespace
+
 LocationResolver::SliceShape LocationResolver::sliceShape(const Expr *E) const {
   SliceShape None;
   if (!E)
     return None;
-  E = E->IgnoreParenImpCasts();
+  E = E->IgnoreParenCasts(); // size_t(t), static_cast<int>(t): still t.
+  // Next.fetch_add(1): every call hands out a different number.
+  if (isAtomicReadModifyWrite(E))
+    return {true, "?"};
+  // idx(x, y) with `return y * W + x;`: look at what the helper computes
+  // from the thread's own values.
+  if (const auto *CE = dyn_cast<CallExpr>(E); CE && !isa<CXXOperatorCallExpr>(CE)) {
+    const FunctionDecl *Def = nullptr;
+    const FunctionDecl *Fn = CE->getDirectCallee();
+    if (!Fn || !Fn->hasBody(Def) || A.isLibraryCode(Def) || SliceCallDepth > 3)
+      return None;
+    const Expr *Returned = nullptr;
+    unsigned Returns = 0;
+    std::vector<const Stmt *> Work{Def->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.back();
+      Work.pop_back();
+      if (!S || isa<LambdaExpr>(S))
+        continue;
+      if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+        ++Returns;
+        Returned = RS->getRetValue();
+        continue;
+      }
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+    }
+    if (Returns != 1 || !Returned)
+      return None;
+    Frame Helper;
+    Helper.Context = F.Context;
+    Helper.Function = Def;
+    for (unsigned I = 0; I < CE->getNumArgs() && I < Def->getNumParams(); ++I) {
+      SliceShape Arg = sliceShape(CE->getArg(I));
+      if (Arg.Slice) {
+        Helper.Private.insert(Def->getParamDecl(I));
+        Helper.PrivateKey[Def->getParamDecl(I)] = Arg.Key;
+      }
+    }
+    ++SliceCallDepth;
+    SliceShape Result = LocationResolver(A, Helper).sliceShape(Returned);
+    --SliceCallDepth;
+    return Result;
+  }
   if (isa<DeclRefExpr>(E) || isa<ArraySubscriptExpr>(E) || isa<MemberExpr>(E) ||
       isa<UnaryOperator>(E)) {
     if (const auto *UO = dyn_cast<UnaryOperator>(E);
@@ -479,22 +541,19 @@ bool LocationResolver::isPrivateVariable(const ValueDecl *V) const {
 bool LocationResolver::isPrivate(const Expr *E) const {
   if (!E)
     return false;
-  E = E->IgnoreParenImpCasts();
+  E = E->IgnoreParenCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return isPrivateVariable(DRE->getDecl());
-  // A value read from the thread's own slice is its own too (int id =
-  // *static_cast<int *>(arg) with arg = &ids[i]).
+  // A value read from the slot the spawner handed this thread (int id =
+  // *static_cast<int *>(arg) with arg = &ids[i]) is its own. A value read
+  // from a data slot (in[i]) is data, not an identity.
   if (isa<ArraySubscriptExpr>(E) || isa<MemberExpr>(E) ||
-      (isa<UnaryOperator>(E) && cast<UnaryOperator>(E)->getOpcode() == UO_Deref)) {
+      (isa<UnaryOperator>(E) && cast<UnaryOperator>(E)->getOpcode() == UO_Deref))
     if (std::optional<AbstractLocation> L = resolve(E))
       for (const PathElement &P : L->Path)
-        if (P.K == PathElement::Kind::Element && P.Slice)
+        if (P.K == PathElement::Kind::Element && P.Slice &&
+            P.SliceKey.find("arg") != std::string::npos)
           return true;
-  }
-  for (const Stmt *Child : E->children())
-    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
-      if (isPrivate(CE))
-        return true;
   return false;
 }
 

@@ -300,9 +300,16 @@ unsigned RaceAnalysis::thread(const Stmt *Site, unsigned Parent, const Frame &En
 
 void RaceAnalysis::record(AccessRecord R) { Accesses.push_back(std::move(R)); }
 
-void RaceAnalysis::noteRelease(unsigned Context, const std::string &SyncKey) {
-  if (Context < Threads.size())
-    Threads[Context].Releases.insert(SyncKey);
+unsigned RaceAnalysis::syncId(const std::string &Key) {
+  return SyncIds.try_emplace(Key, SyncIds.size()).first->second;
+}
+
+void RaceAnalysis::noteRelease(unsigned Context, unsigned SyncId, bool AtEnd) {
+  if (Context >= Threads.size())
+    return;
+  uint64_t When = AtEnd ? UINT64_MAX : nextSeq();
+  uint64_t &Last = Threads[Context].Releases[SyncId];
+  Last = std::max(Last, When);
 }
 
 std::optional<AbstractLocation>
@@ -472,8 +479,12 @@ void RaceAnalysis::dump(llvm::raw_ostream &OS) const {
     OS << " } locks {";
     for (const HeldLock &L : R.Locks)
       OS << " " << L.Mutex.Name << (L.Shared ? "(s)" : "");
-    OS << " } acquired " << R.Acquired.size() << " released " << R.Released.size()
-       << "\n";
+    OS << " } acquired {";
+    for (unsigned Id : R.Acquired)
+      for (const auto &[Key, KeyId] : SyncIds)
+        if (KeyId == Id)
+          OS << " " << Key;
+    OS << " } seq " << R.Seq << "\n";
   }
 }
 

@@ -75,7 +75,11 @@ public:
   ThreadContext &threadContext(unsigned Id) { return Threads[Id]; }
 
   void record(AccessRecord R);
-  void noteRelease(unsigned Context, const std::string &SyncKey);
+  /// Context releases SyncKey now (or, with AtEnd, after everything it does).
+  void noteRelease(unsigned Context, unsigned SyncId, bool AtEnd = false);
+  /// The small-integer id of a sync object's location key.
+  unsigned syncId(const std::string &Key);
+  uint64_t nextSeq() { return ++Seq; }
 
   /// What a function returning a reference returns, or what a function
   /// returning a pointer points to, when every return agrees (getters,
@@ -128,6 +132,8 @@ private:
   std::set<std::string> ActiveCalls;
   unsigned CallDepth = 0;
   unsigned CurrentRoot = 0;
+  uint64_t Seq = 0;
+  std::map<std::string, unsigned> SyncIds;
   std::map<const clang::VarDecl *, std::optional<AbstractLocation>> GlobalPointees;
   std::map<const clang::FieldDecl *, std::optional<AbstractLocation>> FieldPointees;
   std::map<std::string, std::optional<AbstractLocation>> Returned;

@@ -34,11 +34,11 @@ std::string factKey(const AccessRecord &R) {
   for (const HeldLock &L : R.Locks)
     K += L.Mutex.key() + (L.Shared ? "s" : "x");
   K += "|";
-  for (const std::string &S : R.Acquired)
-    K += S + ";";
-  K += "|";
-  for (const std::string &S : R.Released)
-    K += S + ";";
+  for (unsigned S : R.Acquired)
+    K += std::to_string(S) + ";";
+  // Position matters for ordering by release: a later access may come
+  // after a release an earlier one came before.
+  K += "#" + std::to_string(R.Seq);
   return K;
 }
 
@@ -99,10 +99,14 @@ bool RaceDetector::concurrent(const AccessRecord &X, const AccessRecord &Y) cons
 
 bool RaceDetector::orderedBySync(const AccessRecord &Before,
                                  const AccessRecord &After) const {
+  // Before's thread releases K after Before (its last release of K comes
+  // later in its walk), and After's thread acquired K before After.
   const ThreadContext &T = A.threads()[Before.Context];
-  for (const std::string &K : After.Acquired)
-    if (T.Releases.count(K) && !Before.Released.count(K))
+  for (unsigned K : After.Acquired) {
+    auto It = T.Releases.find(K);
+    if (It != T.Releases.end() && It->second > Before.Seq)
       return true;
+  }
   return false;
 }
 

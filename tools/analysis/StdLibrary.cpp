@@ -64,6 +64,28 @@ bool isMutexType(QualType T) {
                             "pthread_spinlock_t"});
 }
 
+bool isLockable(QualType T) {
+  if (isMutexType(T))
+    return true;
+  const CXXRecordDecl *R = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!R || !R->hasDefinition() || R->isInStdNamespace())
+    return false;
+  bool Lock = false, Unlock = false;
+  auto Scan = [&](const CXXRecordDecl *C) {
+    for (const CXXMethodDecl *M : C->methods())
+      if (M->getIdentifier()) {
+        Lock |= M->getName() == "lock";
+        Unlock |= M->getName() == "unlock";
+      }
+  };
+  Scan(R);
+  R->forallBases([&](const CXXRecordDecl *Base) {
+    Scan(Base);
+    return true;
+  });
+  return Lock && Unlock;
+}
+
 bool isRecursiveMutexType(QualType T) {
   return isStdType(T, {"recursive_mutex", "recursive_timed_mutex"});
 }

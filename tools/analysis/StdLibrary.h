@@ -32,6 +32,9 @@ bool isJThreadType(clang::QualType T);
 /// std::mutex family and pthread_mutex_t / pthread_rwlock_t / spinlocks.
 bool isMutexType(clang::QualType T);
 bool isRecursiveMutexType(clang::QualType T);
+/// A mutex, or any class of the program with lock() and unlock() members
+/// (a spinlock, a mutex wrapper): what std::lock_guard<T> accepts.
+bool isLockable(clang::QualType T);
 /// lock_guard, unique_lock, scoped_lock, shared_lock.
 bool isGuardType(clang::QualType T);
 bool isAtomicType(clang::QualType T); ///< atomic, atomic_flag, atomic_ref

@@ -14,6 +14,8 @@
 
 #include "clang/AST/Expr.h"
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -32,8 +34,9 @@ struct ThreadContext {
   /// The parent's other children running when this one was started.
   std::set<unsigned> LiveAtSpawn;
   /// Everything this thread releases (set_value, count_down, release
-  /// stores, call_once completion) during its life.
-  SyncSet Releases;
+  /// stores, call_once completion), with the sequence number of its last
+  /// release: an access with a smaller number comes before that release.
+  std::map<unsigned, uint64_t> Releases;
   std::optional<AbstractLocation> Handle; ///< What joins it.
   unsigned Root = 0; ///< The root context this thread belongs to.
 };
@@ -49,7 +52,8 @@ struct AccessRecord {
   std::set<unsigned> Live; ///< Children of Context running here.
   std::vector<HeldLock> Locks;
   SyncSet Acquired;
-  SyncSet Released;
+  /// Position in the thread's walk (accesses and releases share the count).
+  uint64_t Seq = 0;
 };
 
 } // namespace analysis

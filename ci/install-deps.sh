@@ -18,6 +18,7 @@ PACKAGES=(
   libgmock-dev
   gdb                 # stacks of hung lesson runs
   make
+  python3             # benchmark generator, corpus scoring (tests/perf, tests/analysis)
 )
 
 if [[ $(id -u) -eq 0 ]]; then

@@ -5,6 +5,7 @@
 #   make check-races   verify every lesson under ThreadSanitizer
 #   make test          run the unit tests
 #   make bench         measure racelab's overhead over bare lesson runs
+#   make bench-racecheck  racecheck against clang -fsyntax-only (tests/perf)
 #
 # Variables: BUILD_DIR (default build), JOBS (default 2), JUNIT=FILE to make
 # check-races also write a JUnit XML report.
@@ -14,7 +15,7 @@ JOBS ?= 2
 CMAKE ?= cmake
 CTEST ?= ctest
 
-.PHONY: all check-races test bench clean
+.PHONY: all check-races test bench bench-racecheck clean
 
 all: $(BUILD_DIR)/build.ninja
 	$(CMAKE) --build $(BUILD_DIR) -j $(JOBS)
@@ -31,6 +32,9 @@ test: all
 
 bench: all
 	$(BUILD_DIR)/bin/racelab bench samples
+
+bench-racecheck: all
+	tests/perf/bench-racecheck.sh
 
 clean:
 	$(CMAKE) --build $(BUILD_DIR) --target clean

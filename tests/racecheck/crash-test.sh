@@ -29,7 +29,7 @@ run() { # file, then racecheck arguments after the file
 while IFS= read -r file; do
   run "$file" -p "$build"
 done < <(git ls-files -- 'tools/*.cpp' 'tests/*.cpp' | grep -v '^tests/fixtures/' |
-         grep -v '^tests/analysis/corpus/')
+         grep -v '^tests/analysis/corpus')
 
 # Lessons, fixtures and corpus programs: stand-alone, with the lesson flags.
 while IFS= read -r file; do
@@ -38,7 +38,7 @@ while IFS= read -r file; do
   *) run "$file" -- -std=c++20 -pthread -I samples/include ;;
   esac
 done < <(git ls-files -- 'samples/*.cpp' 'samples/*.c' 'tests/fixtures/*.cpp' \
-           'tests/analysis/corpus/*.cpp' 'tests/analysis/corpus/*.c')
+           'tests/analysis/corpus*/*.cpp' 'tests/analysis/corpus*/*.c')
 
 rm -f "$build/crash-test.err"
 echo "racecheck crash test: $checked files, $failed failed"

@@ -8,8 +8,8 @@ namespace racelab {
 namespace analysis {
 
 void FlowState::acquire(const AbstractLocation &Mutex, bool Shared,
-                        clang::SourceLocation At) {
-  HeldLock L{Mutex, Shared, At};
+                        clang::SourceLocation At, bool Pseudo) {
+  HeldLock L{Mutex, Shared, At, Pseudo};
   auto It = std::lower_bound(Locks.begin(), Locks.end(), L);
   if (It != Locks.end() && *It == L)
     return;

@@ -29,6 +29,10 @@ struct HeldLock {
   AbstractLocation Mutex;
   bool Shared = false;
   clang::SourceLocation AcquiredAt;
+  /// Not a mutex: a branch only one thread can take (the winner of a
+  /// compare-exchange, `if (Id == 0)`). Excludes like a lock, but takes no
+  /// part in lock order and is not named in messages.
+  bool Pseudo = false;
 
   bool operator<(const HeldLock &O) const {
     return std::tie(Mutex, Shared) < std::tie(O.Mutex, O.Shared);
@@ -51,7 +55,8 @@ struct FlowState {
   std::map<const clang::VarDecl *, std::vector<AbstractLocation>> Guards;
   SyncSet Acquired;
 
-  void acquire(const AbstractLocation &Mutex, bool Shared, clang::SourceLocation At);
+  void acquire(const AbstractLocation &Mutex, bool Shared, clang::SourceLocation At,
+               bool Pseudo = false);
   void release(const AbstractLocation &Mutex);
   bool holds(const AbstractLocation &Mutex) const;
 

@@ -48,6 +48,9 @@ struct Frame {
   /// to (set from the constructor call that made it).
   std::map<const clang::FieldDecl *, AbstractLocation> MemberReferents;
   std::map<const clang::FieldDecl *, AbstractLocation> MemberPointees;
+  /// Promises and packaged_tasks moved into this activation (a parameter,
+  /// an init-capture): the object they were moved from, as a location key.
+  std::map<const clang::ValueDecl *, std::string> SyncAlias;
   /// Futures handed to this activation by value (a parameter, a by-copy
   /// capture): the promise they come from, as a location key.
   std::map<const clang::ValueDecl *, std::string> FutureOf;

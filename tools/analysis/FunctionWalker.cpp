@@ -3,6 +3,7 @@
 
 #include "StdLibrary.h"
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -134,6 +135,9 @@ void FunctionWalker::prescan() {
     }
     bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
       W.RangeOf[S->getLoopVariable()] = S->getRangeInit();
+      // A thread per element: each gets its own element.
+      if (startsThreads(S->getBody()))
+        W.SpawningRangeVars.insert(S->getLoopVariable());
       if (S->getRangeStmt() && joinsEach(S->getBody(), S->getLoopVariable(), nullptr))
         W.JoinLoops[S->getRangeStmt()].push_back(S->getRangeInit());
       return true;
@@ -365,8 +369,81 @@ void FunctionWalker::transferBlock(const CFGBlock *B, FlowState &S, bool Record)
   }
 }
 
+bool FunctionWalker::isCompareExchange(const Expr *E, unsigned Depth) const {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && M->getIdentifier() && M->getName().starts_with("compare_exchange") &&
+        isAtomicType(strip(MC->getImplicitObjectArgument())->getType()))
+      return true;
+  }
+  if (const auto *AE = dyn_cast<AtomicExpr>(E))
+    return AE->isCmpXChg();
+  const auto *CE = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Fn = CE ? CE->getDirectCallee() : nullptr;
+  if (!Fn)
+    return false;
+  if (Fn->getIdentifier() && Fn->getName().starts_with("atomic_compare_exchange"))
+    return true;
+  const FunctionDecl *Def = definitionOf(Fn);
+  if (!Def || A.isLibraryCode(Def) || Depth > 2)
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->size() == 0)
+    return false;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_back());
+  return Ret && Ret->getRetValue() && isCompareExchange(Ret->getRetValue(), Depth + 1);
+}
+
+int FunctionWalker::exclusiveBranch(const CFGBlock *B) const {
+  const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
+  if (!Cond)
+    return -1;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  bool Negated = false;
+  while (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  }
+  bool Exclusive = false;
+  // The winner of a compare-exchange (also through a one-line helper,
+  // `bool tryClaim() { return owner.compare_exchange_strong(...); }`).
+  if (isCompareExchange(E, 0)) {
+    Exclusive = true;
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(E);
+             BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
+    // The one thread whose own index is this constant.
+    LocationResolver R = resolver();
+    const Expr *L = BO->getLHS(), *Rh = BO->getRHS();
+    bool Identity = (R.sliceShape(L).Slice && R.constantIndex(Rh) >= 0) ||
+                    (R.sliceShape(Rh).Slice && R.constantIndex(L) >= 0);
+    if (Identity) {
+      Exclusive = true;
+      if (BO->getOpcode() == BO_NE)
+        Negated = !Negated;
+    }
+  }
+  if (!Exclusive)
+    return -1;
+  return Negated ? 1 : 0;
+}
+
 FlowState FunctionWalker::edgeState(const CFGBlock *B, unsigned SuccIndex,
                                     const FlowState &Out) {
+  if (int Taken = exclusiveBranch(B); Taken >= 0) {
+    if (static_cast<int>(SuccIndex) != Taken)
+      return Out;
+    // Only one thread gets here: like a lock of its own, never released.
+    AbstractLocation Branch;
+    Branch.Kind = AbstractLocation::RootKind::Global;
+    Branch.Root = B->getTerminatorCondition();
+    Branch.Name = "(only one thread takes this branch)";
+    FlowState S = Out;
+    S.acquire(Branch, false, B->getTerminatorCondition()->getBeginLoc(), /*Pseudo=*/true);
+    return S;
+  }
   const Stmt *Cond = B->getTerminatorCondition();
   const auto *CondExpr = dyn_cast_or_null<Expr>(Cond);
   if (!CondExpr)
@@ -401,11 +478,12 @@ FlowState FunctionWalker::edgeState(const CFGBlock *B, unsigned SuccIndex,
   if (const Expr *Load = conditionAtomicLoad(B, LoadNegated)) {
     bool SeenSetOnTrueEdge = !LoadNegated;
     if ((SuccIndex == 0) == SeenSetOnTrueEdge) {
-      const Expr *Obj = nullptr;
+      std::optional<AbstractLocation> L;
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Load))
-        Obj = MC->getImplicitObjectArgument();
-      if (Obj)
-        if (auto L = resolver().resolve(Obj)) {
+        L = resolver().resolve(MC->getImplicitObjectArgument());
+      else if (const auto *AE = dyn_cast<AtomicExpr>(Load))
+        L = resolver().pointee(AE->getPtr());
+      if (L) {
           FlowState S = Out;
           S.Acquired.insert(A.syncId(L->key()));
           return S;
@@ -476,6 +554,11 @@ const Expr *FunctionWalker::conditionAtomicLoad(const CFGBlock *B, bool &Negated
     Negated = !Negated;
     E = UO->getSubExpr()->IgnoreParenImpCasts();
   }
+  if (const auto *AE = dyn_cast<AtomicExpr>(E))
+    return (AE->getOp() == AtomicExpr::AO__c11_atomic_load ||
+            AE->getOp() == AtomicExpr::AO__atomic_load_n)
+               ? AE
+               : nullptr;
   const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
   if (!MC || !MC->getMethodDecl())
     return nullptr;
@@ -498,13 +581,22 @@ const VarDecl *FunctionWalker::guardOf(const Expr *E) const {
   return V;
 }
 
+std::string FunctionWalker::syncKeyOf(const Expr *Obj) const {
+  if (const VarDecl *V = varOf(Obj))
+    for (const Frame *Fr = &F; Fr; Fr = Fr->Outer)
+      if (auto It = Fr->SyncAlias.find(V); It != Fr->SyncAlias.end())
+        return It->second;
+  if (auto L = resolver().resolve(Obj))
+    return L->key();
+  return {};
+}
+
 std::string FunctionWalker::futureSourceOf(const Expr *E) const {
   E = stripAll(E);
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = MC->getMethodDecl();
     if (M && M->getIdentifier() && M->getName() == "get_future")
-      if (auto L = resolver().resolve(MC->getImplicitObjectArgument()))
-        return L->key();
+      return syncKeyOf(MC->getImplicitObjectArgument());
     if (M && M->getIdentifier() && M->getName() == "share")
       return futureSourceOf(MC->getImplicitObjectArgument());
     return {};
@@ -642,6 +734,8 @@ void FunctionWalker::handleStmt(const Stmt *S, FlowState &St) {
     }
     return;
   }
+  if (const auto *AE = dyn_cast<AtomicExpr>(S))
+    return atomicExpr(AE, St);
   if (const auto *LE = dyn_cast<LambdaExpr>(S))
     return handleLambda(LE, St);
   if (const auto *RS = dyn_cast<ReturnStmt>(S))
@@ -733,7 +827,9 @@ void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
   // Range-for loop variable: an element of the range.
   if (auto It = RangeOf.find(V); It != RangeOf.end()) {
     if (auto Range = R.resolve(It->second)) {
-      AbstractLocation Element = Range->element(false);
+      AbstractLocation Element = SpawningRangeVars.count(V)
+                                     ? Range->element(true, -1, "arg?")
+                                     : Range->element(false);
       if (T->isReferenceType())
         F.Referents[V] = Element;
     }
@@ -1049,6 +1145,39 @@ void FunctionWalker::atomicCall(const CallExpr *Call, const FunctionDecl *Fn,
     syncRelease(Obj, St);
 }
 
+void FunctionWalker::atomicExpr(const AtomicExpr *AE, FlowState &St) {
+  std::optional<AbstractLocation> Obj = resolver().pointee(AE->getPtr());
+  if (!Obj)
+    return;
+  bool Relaxed = false;
+  if (const Expr *Order = AE->getOrder())
+    if (std::optional<llvm::APSInt> V = Order->getIntegerConstantExpr(A.ast()))
+      Relaxed = *V == 0; // memory_order_relaxed
+  if (Relaxed)
+    return;
+  switch (AE->getOp()) {
+  case AtomicExpr::AO__c11_atomic_load:
+  case AtomicExpr::AO__atomic_load:
+  case AtomicExpr::AO__atomic_load_n: {
+    bool Negated;
+    // As a branch condition it acquires on its edge (edgeState); elsewhere
+    // C11 always spells the order out.
+    if (conditionAtomicLoad(CurrentBlock, Negated) != AE)
+      syncAcquire(Obj->key(), St);
+    return;
+  }
+  case AtomicExpr::AO__c11_atomic_store:
+  case AtomicExpr::AO__atomic_store:
+  case AtomicExpr::AO__atomic_store_n:
+    syncRelease(Obj, St);
+    return;
+  default: // Read-modify-writes: both.
+    syncAcquire(Obj->key(), St);
+    syncRelease(Obj, St);
+    return;
+  }
+}
+
 void FunctionWalker::join(std::optional<AbstractLocation> Handle, FlowState &St) {
   if (!Handle)
     return;
@@ -1140,8 +1269,9 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
     return;
   }
   if (isPromiseLikeType(ObjType)) {
-    if (Name.starts_with("set_value") || Name.starts_with("set_exception"))
-      syncRelease(Obj, St);
+    if ((Name.starts_with("set_value") || Name.starts_with("set_exception")) &&
+        Recording)
+      A.noteRelease(F.Context, A.syncId(syncKeyOf(ObjExpr)));
     return;
   }
   if (isStdType(ObjType, {"latch", "barrier", "counting_semaphore"})) {
@@ -1431,6 +1561,9 @@ void FunctionWalker::externalCall(const FunctionDecl *Fn,
                                   llvm::ArrayRef<const Expr *> Args, FlowState &St) {
   if (!Recording || !Fn)
     return;
+  // Invisible to the sanitizers, and so to us (see isLibraryCode).
+  if (Fn->hasAttr<DisableSanitizerInstrumentationAttr>())
+    return;
   // In namespace std only the few functions that write through a
   // reference are known to; ref, move, begin, ... only name their argument.
   bool Std = Fn->isInStdNamespace();
@@ -1493,6 +1626,10 @@ void FunctionWalker::bindParameters(const FunctionDecl *Fn,
     const ParmVarDecl *P = Fn->getParamDecl(I + Skip);
     QualType T = P->getType();
     const Expr *Arg = Args[I];
+    // A promise or task moved in is the same synchronisation object.
+    if (isPromiseLikeType(T) && !T->isReferenceType())
+      if (auto L = R.resolve(stripAll(Arg)))
+        Entry.SyncAlias[P] = syncKeyOf(stripAll(Arg));
     // A future passed along still comes from the same promise.
     if (isFutureType(T)) {
       std::string Source = futureSourceOf(refTarget(Arg) ? refTarget(Arg) : Arg);
@@ -1591,6 +1728,8 @@ bool FunctionWalker::bindCallable(const Expr *Callable,
       if (!V)
         continue;
       if (V->isInitCapture()) {
+        if (isPromiseLikeType(V->getType()) && V->getInit())
+          Entry.SyncAlias[V] = syncKeyOf(stripAll(V->getInit()));
         if (isFutureType(V->getType()) && V->getInit()) {
           std::string Source = futureSourceOf(V->getInit());
           if (!Source.empty())

@@ -99,6 +99,15 @@ private:
   void lockCall(const clang::Expr *MutexExpr, bool ByPointer, bool Shared,
                 bool Acquire, FlowState &St, clang::SourceLocation At);
   void syncRelease(const std::optional<AbstractLocation> &Obj, FlowState &St);
+  /// The key a sync object is known by: a promise moved into this thread is
+  /// known by the promise it was moved from.
+  std::string syncKeyOf(const clang::Expr *Obj) const;
+  /// C11 atomics (atomic_fetch_add, atomic_compare_exchange_strong, ...).
+  void atomicExpr(const clang::AtomicExpr *AE, FlowState &St);
+  /// A branch only one thread can take: `if (cas(...))`, `if (Id == 0)`.
+  /// Returns the successor index of that branch, or -1.
+  int exclusiveBranch(const clang::CFGBlock *B) const;
+  bool isCompareExchange(const clang::Expr *E, unsigned Depth) const;
   void syncAcquire(const std::string &Key, FlowState &St);
   bool hasAcquired(const std::string &Key, const FlowState &St) {
     return St.Acquired.count(A.syncId(Key)) != 0;
@@ -148,6 +157,8 @@ private:
   std::map<const clang::Stmt *, std::vector<const clang::Expr *>> JoinLoops;
   /// std::async calls whose future is stored by the call around them.
   std::set<const clang::Expr *> AsyncHandledByParent;
+  /// Range-for variables of loops that start a thread per element.
+  std::set<const clang::VarDecl *> SpawningRangeVars;
   /// Everything inside the initialiser of a function-local static: walked
   /// with the variable's declaration, as a once-only region.
   std::set<const clang::Stmt *> StaticInitNodes;

@@ -428,6 +428,18 @@ bool isAtomicReadModifyWrite(const Expr *E) {
 }
 } // namespace
 
+bool LocationResolver::walksARange(const Expr *E) const {
+  E = E->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      return A.isLoopCounter(V);
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      if (walksARange(CE))
+        return true;
+  return false;
+}
+
 LocationResolver::SliceShape LocationResolver::sliceShape(const Expr *E) const {
   SliceShape None;
   if (!E)
@@ -499,20 +511,32 @@ LocationResolver::SliceShape LocationResolver::sliceShape(const Expr *E) const {
       const Expr *Other = L.Slice ? BO->getRHS() : BO->getLHS();
       if (!Own.Slice)
         return None;
-      // i - 1, i + 1: a neighbour's slot, not our own.
+      // i - 1, i + 1 while i walks a chunk: a neighbour's slot, not our
+      // own. (2 * id + 1 for an identity is still the thread's own.)
       if (std::optional<llvm::APSInt> C = Other->getIntegerConstantExpr(A.ast());
-          C && *C != 0)
+          C && *C != 0 && walksARange(L.Slice ? BO->getLHS() : BO->getRHS()))
         return None;
       return Own;
     }
     case BO_Mul:
-      // t * Chunk: still one slot per t (unless both sides vary with the
-      // thread, which no one writes).
+      // t * Chunk: still one slot per t. (Both sides private happens when a
+      // thread holds copies of loop-invariant values too: w * comparators.)
+      if (L.Slice && R.Slice)
+        return {true, joinKeys(L.Key, R.Key)};
       if (L.Slice != R.Slice)
         return L.Slice ? L : R;
       return None;
+    case BO_Div:
+    case BO_Rem:
+    case BO_Shr:
+      // w * n / threads, (w + 1) % k: arithmetic on the thread's identity
+      // keeps threads apart; i / 100, i % 16 while i walks a range makes
+      // neighbouring threads meet in one slot.
+      if (L.Slice && !R.Slice && !walksARange(BO->getLHS()))
+        return L;
+      return None;
     default:
-      return None; // %, /, >>, &: many threads can meet in one slot.
+      return None; // &, |, ^: many threads can meet in one slot.
     }
   }
   return None;

@@ -54,6 +54,9 @@ public:
   };
   SliceShape sliceShape(const clang::Expr *Index) const;
 
+  /// True if E involves a loop counter (a value walking a range).
+  bool walksARange(const clang::Expr *E) const;
+
   /// The origin key of the private values in E ('?' parts for unknown).
   std::string privateKey(const clang::Expr *E) const;
 

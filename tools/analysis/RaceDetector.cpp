@@ -120,7 +120,8 @@ AccessInfo RaceDetector::describe(const AccessRecord &R) const {
   I.ThreadEntry = T.Entry;
   I.ManyThreads = T.Many;
   for (const HeldLock &L : R.Locks)
-    I.Locks.push_back({L.Mutex.Name, L.Shared, L.AcquiredAt});
+    if (!L.Pseudo)
+      I.Locks.push_back({L.Mutex.Name, L.Shared, L.AcquiredAt});
   return I;
 }
 

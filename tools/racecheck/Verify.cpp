@@ -68,9 +68,17 @@ VerifyResult verifyFindings(llvm::StringRef Source, llvm::StringRef Text,
     const CheckAnnotation *C = forCheck(D.Check);
     if (!C)
       continue;
+    // A finding in another file (a header) cannot be annotated in this one:
+    // it is unexpected as it stands.
+    if (D.Where.File != Source) {
+      Result.Unexpected.push_back(D.Check + " at " + D.Where.File + ":" +
+                                  std::to_string(D.Where.Line) + ":" +
+                                  std::to_string(D.Where.Column) + ": " + D.Message +
+                                  " (outside " + Source.str() + ")");
+      continue;
+    }
     std::vector<unsigned> Blamed;
-    if (D.Where.File == Source)
-      Blamed.push_back(D.Where.Line);
+    Blamed.push_back(D.Where.Line);
     for (const ReportedNote &N : D.Notes)
       if (N.Blames && N.Where.File == Source)
         Blamed.push_back(N.Where.Line);

@@ -77,8 +77,10 @@ static void *passenger_main(void *arg) {
   call_elevator(p->from);
   while (floor_pending(p->from)) {
     int shown = car.current_floor; // expect-race: current_floor read for the hall display
-    if (shown != last_shown)
+    if (shown != last_shown) {
+      printf("passenger %d sees the car at floor %d\n", p->id, shown);
       last_shown = shown;
+    }
     usleep(20);
   }
   call_elevator(p->to);

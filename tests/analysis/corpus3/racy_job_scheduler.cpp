@@ -49,7 +49,7 @@ public:
 private:
   static long compute(const Job &J) {
     long Sum = 0;
-    for (int I = 0; I < J.Weight * 1000; ++I)
+    for (int I = 0; I < J.Weight * 20000; ++I)
       Sum = (Sum * 31 + I) % 1000003;
     return Sum;
   }

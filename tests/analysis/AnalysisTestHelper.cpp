@@ -7,7 +7,12 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include "gtest/gtest.h"
+
+#include <algorithm>
 
 #include <cstdlib>
 
@@ -25,10 +30,10 @@ public:
     R.WriteLine = line(F.First.Loc);
     R.OtherLine = line(F.Second.Loc);
     R.OtherIsWrite = F.Second.IsWrite;
-    R.WriteInMain = F.First.InMainThread;
-    R.OtherInMain = F.Second.InMainThread;
-    R.WriteSpawnLine = F.First.InMainThread ? 0 : line(F.First.ThreadSpawn);
-    R.OtherSpawnLine = F.Second.InMainThread ? 0 : line(F.Second.ThreadSpawn);
+    R.WriteInMain = F.First.Thread.InMain;
+    R.OtherInMain = F.Second.Thread.InMain;
+    R.WriteSpawnLine = F.First.Thread.InMain ? 0 : line(F.First.Thread.Spawn);
+    R.OtherSpawnLine = F.Second.Thread.InMain ? 0 : line(F.Second.Thread.Spawn);
     for (const auto &L : F.First.Locks)
       R.WriteLocks.push_back(L.Name);
     for (const auto &L : F.Second.Locks)
@@ -36,7 +41,47 @@ public:
     Out.Races.push_back(R);
   }
 
+  void handleLockOrder(const analysis::LockOrderFinding &F) override {
+    std::vector<clang::SourceLocation> Involved;
+    for (const auto &S : F.Steps) {
+      Involved.push_back(S.HeldAt);
+      Involved.push_back(S.AcquiredAt);
+    }
+    add(analysis::LockOrderCheckName, F.Steps.front().AcquiredAt,
+        F.Steps.front().Acquired, Involved);
+  }
+  void handleJoinWhileHolding(const analysis::JoinWhileHoldingFinding &F) override {
+    add(analysis::LockOrderCheckName, F.JoinAt, F.Mutex, {F.HeldAt, F.AcquiredAt});
+  }
+  void handleDoubleLock(const analysis::DoubleLockFinding &F) override {
+    add(analysis::DoubleLockCheckName, F.SecondAt, F.Mutex, {F.FirstAt});
+  }
+  void handleCvWait(const analysis::CvWaitFinding &F) override {
+    add(analysis::CvWaitCheckName, F.WaitAt, F.ConditionVariable, {F.CheckedOnceAt});
+  }
+  void handleUnjoinedThread(const analysis::UnjoinedThreadFinding &F) override {
+    add(analysis::UnjoinedThreadCheckName, F.StartedAt, F.Thread, {F.EndsAt});
+  }
+  void handleDanglingCapture(const analysis::DanglingCaptureFinding &F) override {
+    add(analysis::DanglingCaptureCheckName, F.SpawnAt, F.Variable,
+        {F.DeclaredAt, F.ScopeEndAt, F.UseAt});
+  }
+
 private:
+  void add(llvm::StringRef Check, clang::SourceLocation At, const std::string &Subject,
+           const std::vector<clang::SourceLocation> &Involved) {
+    CheckAt C;
+    C.Check = Check.str();
+    C.Line = line(At);
+    C.Subject = Subject;
+    for (clang::SourceLocation L : Involved)
+      if (unsigned N = line(L))
+        C.Lines.push_back(N);
+    C.Lines.push_back(C.Line);
+    llvm::sort(C.Lines);
+    C.Lines.erase(std::unique(C.Lines.begin(), C.Lines.end()), C.Lines.end());
+    Out.Others.push_back(C);
+  }
   unsigned line(clang::SourceLocation L) const {
     return L.isValid() ? SM.getExpansionLineNumber(L) : 0;
   }
@@ -93,6 +138,13 @@ std::ostream &operator<<(std::ostream &OS, const RaceAt &R) {
             << (R.OtherIsWrite ? "write" : "read") << "@" << R.OtherLine;
 }
 
+std::ostream &operator<<(std::ostream &OS, const CheckAt &C) {
+  OS << C.Check << " on '" << C.Subject << "' @" << C.Line << " (lines";
+  for (unsigned L : C.Lines)
+    OS << " " << L;
+  return OS << ")";
+}
+
 AnalysisRun runAnalysisOnCode(const std::string &Code,
                               const analysis::AnalysisConfig &Config,
                               const std::string &FileName) {
@@ -105,6 +157,23 @@ AnalysisRun runAnalysisOnCode(const std::string &Code,
     Args.push_back("-xc++");
   clang::tooling::runToolOnCodeWithArgs(std::make_unique<Action>(Config, Out), Code,
                                         Args, FileName, "clang-tool");
+  return Out;
+}
+
+unsigned lineOf(const std::string &Code, const std::string &Marker) {
+  size_t At = Code.find(Marker);
+  if (At == std::string::npos)
+    return 0;
+  return 1 + std::count(Code.begin(), Code.begin() + At, '\n');
+}
+
+std::vector<CheckAt> findingsOf(const std::string &Code, const std::string &Check) {
+  AnalysisRun Run = runAnalysisOnCode(Code);
+  EXPECT_TRUE(Run.Compiled) << Run.Errors;
+  std::vector<CheckAt> Out;
+  for (const CheckAt &C : Run.Others)
+    if (C.Check == Check)
+      Out.push_back(C);
   return Out;
 }
 

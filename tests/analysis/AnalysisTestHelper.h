@@ -38,16 +38,42 @@ struct RaceAt {
 
 std::ostream &operator<<(std::ostream &OS, const RaceAt &R);
 
+/// A finding of one of the other checks (lock order, double lock, ...):
+/// the check, the warning's line, what it is about, and every line the
+/// finding involves (the acquisitions of a lock cycle, the first lock of a
+/// double lock, ...), sorted.
+struct CheckAt {
+  std::string Check;   ///< "racelab-double-lock"
+  unsigned Line = 0;   ///< The warning's line.
+  std::string Subject; ///< The mutex, condition variable, thread or local.
+  std::vector<unsigned> Lines;
+
+  bool operator==(const CheckAt &O) const {
+    return Check == O.Check && Line == O.Line;
+  }
+};
+
+std::ostream &operator<<(std::ostream &OS, const CheckAt &C);
+
 struct AnalysisRun {
   bool Compiled = false;
   std::string Errors; ///< Compiler errors, if it did not compile.
   std::vector<RaceAt> Races;
+  std::vector<CheckAt> Others; ///< Every other check, in report order.
 };
 
 /// Parses Code as FileName (C++20 unless it ends in .c) and analyses it.
 AnalysisRun runAnalysisOnCode(const std::string &Code,
                               const analysis::AnalysisConfig &Config = {},
                               const std::string &FileName = "input.cpp");
+
+/// The 1-based line of Code holding Marker (a comment such as "// L1"),
+/// so that tests name lines instead of counting them; 0 if absent.
+unsigned lineOf(const std::string &Code, const std::string &Marker);
+
+/// Analyses Code (which must compile) and returns the findings of Check,
+/// one of the checks other than racelab-data-race.
+std::vector<CheckAt> findingsOf(const std::string &Code, const std::string &Check);
 
 } // namespace testing
 } // namespace racelab

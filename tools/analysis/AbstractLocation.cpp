@@ -52,12 +52,14 @@ AbstractLocation AbstractLocation::field(const clang::FieldDecl *F) const {
 }
 
 AbstractLocation AbstractLocation::element(bool Slice, int64_t Index,
-                                           std::string SliceKey) const {
+                                           std::string SliceKey,
+                                           const clang::Expr *IndexExpr) const {
   AbstractLocation L = *this;
   PathElement E;
   E.K = PathElement::Kind::Element;
   E.Slice = Slice;
   E.Index = Index;
+  E.IndexExpr = IndexExpr;
   E.SliceKey = Slice ? std::move(SliceKey) : std::string();
   L.Path.push_back(E);
   L.Name += Index >= 0 ? "[" + std::to_string(Index) + "]" : "[]";

@@ -39,6 +39,10 @@ struct PathElement {
   /// same slice (two threads given the same bounds); any other two slices
   /// are assumed disjoint.
   std::string SliceKey;
+  /// For Kind::Element: the subscript as written, where known. Not part of
+  /// the identity: it only lets the lock-order check read `forks[i]` and
+  /// `forks[(i + 1) % N]` as neighbours.
+  const clang::Expr *IndexExpr = nullptr;
 
   bool operator==(const PathElement &O) const {
     return K == O.K && Field == O.Field && Slice == O.Slice && Index == O.Index &&
@@ -76,7 +80,8 @@ struct AbstractLocation {
   /// An element of this location (array, vector, ...); Index when the
   /// subscript is a constant.
   AbstractLocation element(bool Slice, int64_t Index = -1,
-                           std::string SliceKey = "") const;
+                           std::string SliceKey = "",
+                           const clang::Expr *IndexExpr = nullptr) const;
   /// The bookkeeping of this container.
   AbstractLocation structure() const;
 

@@ -41,6 +41,18 @@ struct FindingDiagnostic {
 FindingDiagnostic describeDataRace(const DataRaceFinding &F,
                                    const clang::SourceManager &SM);
 
+FindingDiagnostic describeLockOrder(const LockOrderFinding &F,
+                                    const clang::SourceManager &SM);
+FindingDiagnostic describeJoinWhileHolding(const JoinWhileHoldingFinding &F,
+                                           const clang::SourceManager &SM);
+FindingDiagnostic describeDoubleLock(const DoubleLockFinding &F,
+                                     const clang::SourceManager &SM);
+FindingDiagnostic describeCvWait(const CvWaitFinding &F, const clang::SourceManager &SM);
+FindingDiagnostic describeUnjoinedThread(const UnjoinedThreadFinding &F,
+                                         const clang::SourceManager &SM);
+FindingDiagnostic describeDanglingCapture(const DanglingCaptureFinding &F,
+                                          const clang::SourceManager &SM);
+
 /// Every check the analysis implements, with its one-line summary (the
 /// same sentence as the check's doc page).
 struct CheckInfo {

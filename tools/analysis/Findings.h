@@ -18,8 +18,13 @@
 namespace racelab {
 namespace analysis {
 
-/// The name every front end uses for a check (shared with clang-tidy).
+/// The names every front end uses for the checks (shared with clang-tidy).
 inline constexpr const char *DataRaceCheckName = "racelab-data-race";
+inline constexpr const char *LockOrderCheckName = "racelab-lock-order-inversion";
+inline constexpr const char *DoubleLockCheckName = "racelab-double-lock";
+inline constexpr const char *CvWaitCheckName = "racelab-cv-wait-without-predicate";
+inline constexpr const char *UnjoinedThreadCheckName = "racelab-unjoined-thread";
+inline constexpr const char *DanglingCaptureCheckName = "racelab-dangling-capture";
 
 /// A lock held at an access, and where it was taken.
 struct HeldLockInfo {
@@ -28,16 +33,21 @@ struct HeldLockInfo {
   clang::SourceLocation AcquiredAt;
 };
 
+/// Which thread something happens in. "the main thread", "a thread
+/// started at buggy.cpp:23"-style text is the front end's job; the
+/// analysis gives the facts.
+struct ThreadInfo {
+  bool InMain = false;         ///< The thread that ran the root function.
+  clang::SourceLocation Spawn; ///< Where it was started.
+  std::string Entry;           ///< "count", "lambda", "Worker::run"
+  bool Many = false;           ///< Started in a loop: several instances.
+};
+
 /// One side of a race.
 struct AccessInfo {
   clang::SourceLocation Loc;
   bool IsWrite = false;
-  /// "the main thread", "a thread started at buggy.cpp:23"-style text is
-  /// the front end's job; the analysis gives the facts.
-  bool InMainThread = false; ///< In the thread that ran the root function.
-  clang::SourceLocation ThreadSpawn; ///< Where its thread was started.
-  std::string ThreadEntry;           ///< "count", "lambda", "Worker::run"
-  bool ManyThreads = false;          ///< Started in a loop: several instances.
+  ThreadInfo Thread;
   std::vector<HeldLockInfo> Locks;
 };
 
@@ -50,10 +60,90 @@ struct DataRaceFinding {
   AccessInfo Second;
 };
 
+/// One edge of a lock cycle: holding Held, a thread asks for Acquired.
+struct LockOrderStep {
+  std::string Held, Acquired;
+  clang::SourceLocation HeldAt, AcquiredAt;
+  /// Calls made with Held held on the way to AcquiredAt, outermost first.
+  std::vector<clang::SourceLocation> Calls;
+  ThreadInfo Thread;
+};
+
+/// racelab-lock-order-inversion: threads that may run at the same time
+/// take the same locks in orders that form a cycle, so each can end up
+/// waiting for a lock the next one holds. Steps go round the cycle.
+/// Ring: the cycle goes through the elements of one array of mutexes,
+/// each instance of one thread taking its own and then its neighbour's
+/// (the dining philosophers).
+struct LockOrderFinding {
+  std::vector<LockOrderStep> Steps;
+  bool Ring = false;
+};
+
+/// racelab-lock-order-inversion, with a join: a thread waits for another
+/// thread (join, future::get) while holding a lock that thread takes.
+struct JoinWhileHoldingFinding {
+  std::string Mutex;
+  clang::SourceLocation HeldAt;     ///< Where the waiting thread took it.
+  clang::SourceLocation JoinAt;     ///< The join / get.
+  clang::SourceLocation AcquiredAt; ///< Where the joined thread takes it.
+  ThreadInfo Waiting, Joined;
+};
+
+/// racelab-double-lock: a thread locks a non-recursive mutex it already
+/// holds, and waits for itself for ever.
+struct DoubleLockFinding {
+  std::string Mutex;
+  clang::SourceLocation FirstAt;  ///< Where it was taken first.
+  clang::SourceLocation SecondAt; ///< The re-lock.
+  /// Calls made with the mutex held on the way to SecondAt.
+  std::vector<clang::SourceLocation> Calls;
+  bool FirstShared = false, SecondShared = false;
+  ThreadInfo Thread;
+};
+
+/// racelab-cv-wait-without-predicate: a condition-variable wait with no
+/// predicate and no loop re-checking the condition.
+struct CvWaitFinding {
+  std::string ConditionVariable;
+  clang::SourceLocation WaitAt;
+  /// Inside an `if` that checked the condition once (spurious wakeups).
+  clang::SourceLocation CheckedOnceAt;
+};
+
+/// racelab-unjoined-thread: a std::thread can reach its destructor while
+/// still joinable, which calls std::terminate.
+struct UnjoinedThreadFinding {
+  std::string Thread;
+  bool InCollection = false;       ///< Thread is a container or array of them.
+  clang::SourceLocation StartedAt; ///< Where it becomes joinable.
+  clang::SourceLocation EndsAt;    ///< Where it is destroyed (or the throw).
+  enum class Exit { ScopeEnd, Return, Throw, CallThrows, Reassigned } How = Exit::ScopeEnd;
+};
+
+/// racelab-dangling-capture: a thread handed a local by reference or
+/// pointer may still run when the local's scope ends.
+struct DanglingCaptureFinding {
+  std::string Variable;
+  clang::SourceLocation SpawnAt;    ///< The thread that borrows it.
+  clang::SourceLocation DeclaredAt;
+  clang::SourceLocation ScopeEndAt; ///< Where it goes away.
+  clang::SourceLocation UseAt;      ///< A use in the thread (if seen).
+  bool Detached = false;
+  bool ThroughView = false; ///< Handed a string_view / span / data() of it.
+  ThreadInfo Thread;
+};
+
 class FindingHandler {
 public:
   virtual ~FindingHandler();
   virtual void handleDataRace(const DataRaceFinding &) {}
+  virtual void handleLockOrder(const LockOrderFinding &) {}
+  virtual void handleJoinWhileHolding(const JoinWhileHoldingFinding &) {}
+  virtual void handleDoubleLock(const DoubleLockFinding &) {}
+  virtual void handleCvWait(const CvWaitFinding &) {}
+  virtual void handleUnjoinedThread(const UnjoinedThreadFinding &) {}
+  virtual void handleDanglingCapture(const DanglingCaptureFinding &) {}
 };
 
 } // namespace analysis

@@ -8,8 +8,8 @@ namespace racelab {
 namespace analysis {
 
 void FlowState::acquire(const AbstractLocation &Mutex, bool Shared,
-                        clang::SourceLocation At, bool Pseudo) {
-  HeldLock L{Mutex, Shared, At, Pseudo};
+                        clang::SourceLocation At, bool Pseudo, unsigned Depth) {
+  HeldLock L{Mutex, Shared, At, Pseudo, Depth};
   auto It = std::lower_bound(Locks.begin(), Locks.end(), L);
   if (It != Locks.end() && *It == L)
     return;

@@ -33,6 +33,9 @@ struct HeldLock {
   /// compare-exchange, `if (Id == 0)`). Excludes like a lock, but takes no
   /// part in lock order and is not named in messages.
   bool Pseudo = false;
+  /// How many calls deep (Frame::Calls) the thread was when it took the
+  /// lock: the calls below that depth were made with the lock held.
+  unsigned Depth = 0;
 
   bool operator<(const HeldLock &O) const {
     return std::tie(Mutex, Shared) < std::tie(O.Mutex, O.Shared);
@@ -56,7 +59,7 @@ struct FlowState {
   SyncSet Acquired;
 
   void acquire(const AbstractLocation &Mutex, bool Shared, clang::SourceLocation At,
-               bool Pseudo = false);
+               bool Pseudo = false, unsigned Depth = 0);
   void release(const AbstractLocation &Mutex);
   bool holds(const AbstractLocation &Mutex) const;
 

@@ -22,6 +22,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace racelab {
 namespace analysis {
@@ -59,6 +60,9 @@ struct Frame {
   /// Called from a loop (directly or further up): a thread started in
   /// this activation is started many times.
   bool InLoop = false;
+  /// The call sites that led here from the thread's entry, outermost
+  /// first (for notes; not part of the key).
+  std::vector<clang::SourceLocation> Calls;
 
   /// A string identifying the bindings, for memoizing callee analyses.
   std::string key() const;

@@ -4,6 +4,7 @@
 #include "StdLibrary.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -343,10 +344,15 @@ CallResult FunctionWalker::run(const FlowState &Entry) {
         transferBlock(B, S, /*Record=*/true);
       }
 
-  if (const auto &Exit = In[G->getExit().getBlockID()])
+  if (const auto &Exit = In[G->getExit().getBlockID()]) {
     Result.Exit = *Exit;
-  else
+    if (RecordWanted) {
+      Recording = true;
+      noteBorrowedLocalsAtExit(*Exit);
+    }
+  } else {
     Result.Exit = Entry; // Never returns (noreturn, endless loop).
+  }
   return Result;
 }
 
@@ -357,7 +363,9 @@ void FunctionWalker::transferBlock(const CFGBlock *B, FlowState &S, bool Record)
     if (auto CS = E.getAs<CFGStmt>())
       handleStmt(CS->getStmt(), S);
     else if (auto Dtor = E.getAs<CFGAutomaticObjDtor>())
-      handleDtor(Dtor->getVarDecl(), S);
+      handleDtor(Dtor->getVarDecl(), S,
+                 Dtor->getTriggerStmt() ? Dtor->getTriggerStmt()->getEndLoc()
+                                        : SourceLocation());
     else if (auto Init = E.getAs<CFGInitializer>())
       handleInitializer(Init->getInitializer(), S);
     else if (auto MemberDtor = E.getAs<CFGMemberDtor>()) {
@@ -538,7 +546,7 @@ FlowState FunctionWalker::edgeState(const CFGBlock *B, unsigned SuccIndex,
   if (OnTrueEdge != Taken)
     return Out;
   FlowState S = Out;
-  S.acquire(*Mutex, Shared, CondExpr->getExprLoc());
+  S.acquire(*Mutex, Shared, CondExpr->getExprLoc(), /*Pseudo=*/false, F.Calls.size());
   return S;
 }
 
@@ -621,17 +629,23 @@ void FunctionWalker::recordAccess(const AbstractLocation &L, bool IsWrite,
                                   SourceLocation Where, FlowState &St, bool IsInit) {
   if (!Recording)
     return;
-  AccessRecord R;
-  R.Loc = L;
+  AccessRecord R = pointOf(L, Where, St);
   R.IsWrite = IsWrite;
   R.IsInit = IsInit;
+  A.record(std::move(R));
+}
+
+AccessRecord FunctionWalker::pointOf(const AbstractLocation &L, SourceLocation Where,
+                                     const FlowState &St) {
+  AccessRecord R;
+  R.Loc = L;
   R.Where = Where;
   R.Context = F.Context;
   R.Live = St.Live;
   R.Locks = St.Locks;
   R.Acquired = St.Acquired;
   R.Seq = A.nextSeq();
-  A.record(std::move(R));
+  return R;
 }
 
 static bool ignoredType(QualType T) {
@@ -856,7 +870,7 @@ void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
       std::optional<AbstractLocation> M =
           Arg->getType()->isPointerType() ? R.pointee(Arg) : R.resolve(Arg);
       if (M) {
-        St.acquire(*M, false, CC->getExprLoc());
+        takeLock(*M, false, CC->getExprLoc(), LockHow::Blocking, St);
         St.Guards[V] = {*M};
       }
     }
@@ -878,7 +892,8 @@ void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
         }
       if (Locks)
         for (const AbstractLocation &M : Ms)
-          St.acquire(M, Shared, CC->getExprLoc());
+          takeLock(M, Shared, CC->getExprLoc(),
+                   Ms.size() > 1 ? LockHow::Together : LockHow::Blocking, St);
       St.Guards[V] = std::move(Ms);
     } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
       // A helper returning a guard: the call (walked as its own element)
@@ -964,7 +979,15 @@ void FunctionWalker::spawnAsync(const CallExpr *CE, std::optional<AbstractLocati
     spawn(CE, CE->getArg(First), Args, std::move(Handle), St);
 }
 
-void FunctionWalker::handleDtor(const VarDecl *V, FlowState &St) {
+void FunctionWalker::handleDtor(const VarDecl *V, FlowState &St,
+                                SourceLocation ScopeEnd) {
+  runDtor(V, St);
+  // After the destructor: an object that joins its own threads there (a
+  // pool, an RAII joiner) does not leave them running.
+  noteScopeEnd(V, ScopeEnd.isValid() ? ScopeEnd : scopeEndOf(V), St);
+}
+
+void FunctionWalker::runDtor(const VarDecl *V, FlowState &St) {
   if (auto It = St.Guards.find(V); It != St.Guards.end()) {
     for (const AbstractLocation &M : It->second)
       St.release(M);
@@ -1035,7 +1058,8 @@ void FunctionWalker::handleReturn(const ReturnStmt *RS, FlowState &St) {
     std::vector<AbstractLocation> Ms = guardMutexes(CC, Locks, Shared);
     if (Locks)
       for (const AbstractLocation &M : Ms)
-        St.acquire(M, Shared, CC->getExprLoc());
+        takeLock(M, Shared, CC->getExprLoc(),
+                 Ms.size() > 1 ? LockHow::Together : LockHow::Blocking, St);
     Result.ReturnedGuard = Ms;
   }
 }
@@ -1087,6 +1111,19 @@ const SpawnFunction *FunctionWalker::configuredSpawn(const FunctionDecl *Fn) con
   return nullptr;
 }
 
+void FunctionWalker::takeLock(const AbstractLocation &Mutex, bool Shared,
+                              SourceLocation At, LockHow How, FlowState &St) {
+  if (Recording && How != LockHow::Try) {
+    LockEvent E;
+    E.Point = pointOf(Mutex, At, St);
+    E.Shared = Shared;
+    E.How = How;
+    E.Calls = F.Calls;
+    A.recordLock(std::move(E));
+  }
+  St.acquire(Mutex, Shared, At, /*Pseudo=*/false, F.Calls.size());
+}
+
 void FunctionWalker::lockCall(const Expr *MutexExpr, bool ByPointer, bool Shared,
                               bool Acquire, FlowState &St, SourceLocation At) {
   LocationResolver R = resolver();
@@ -1095,7 +1132,7 @@ void FunctionWalker::lockCall(const Expr *MutexExpr, bool ByPointer, bool Shared
   if (!M)
     return;
   if (Acquire)
-    St.acquire(*M, Shared, At);
+    takeLock(*M, Shared, At, LockHow::Blocking, St);
   else
     St.release(*M);
 }
@@ -1178,15 +1215,38 @@ void FunctionWalker::atomicExpr(const AtomicExpr *AE, FlowState &St) {
   }
 }
 
-void FunctionWalker::join(std::optional<AbstractLocation> Handle, FlowState &St) {
+void FunctionWalker::join(std::optional<AbstractLocation> Handle, FlowState &St,
+                          SourceLocation At) {
   if (!Handle)
     return;
+  JoinEvent E;
   for (auto It = St.Live.begin(); It != St.Live.end();) {
     const ThreadContext &T = A.threadContext(*It);
-    if (T.Handle && T.Handle->overlaps(*Handle))
+    if (T.Handle && T.Handle->overlaps(*Handle)) {
+      E.Joined.push_back(*It);
       It = St.Live.erase(It);
-    else
+    } else {
       ++It;
+    }
+  }
+  // Waiting for threads with locks held: the lock-order check asks whether
+  // they need one of them.
+  bool HoldsLock = llvm::any_of(St.Locks, [](const HeldLock &L) { return !L.Pseudo; });
+  if (Recording && HoldsLock && !E.Joined.empty() && At.isValid()) {
+    E.Point = pointOf(*Handle, At, St);
+    A.recordJoin(std::move(E));
+  }
+}
+
+void FunctionWalker::detach(const std::optional<AbstractLocation> &Handle,
+                            const FlowState &St) {
+  if (!Handle)
+    return;
+  // The thread keeps running, unjoined for good: it stays live.
+  for (unsigned Id : St.Live) {
+    ThreadContext &T = A.threadContext(Id);
+    if (T.Handle && T.Handle->overlaps(*Handle))
+      T.Detached = true;
   }
 }
 
@@ -1218,10 +1278,10 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
     return;
   }
   if (isConfigured(M, A.config().JoinFunctions))
-    return join(Obj, St);
+    return join(Obj, St, At);
   if (isConfigured(M, A.config().LockFunctions)) {
     if (Obj)
-      St.acquire(*Obj, false, At);
+      takeLock(*Obj, false, At, LockHow::Blocking, St);
     return;
   }
   if (isConfigured(M, A.config().UnlockFunctions)) {
@@ -1231,15 +1291,22 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
   }
 
   if (isThreadType(ObjType)) {
-    if (Name == "join")
-      join(Obj, St);
+    if (Name == "join") {
+      join(Obj, St, At);
+    } else if (Name == "detach") {
+      // std::thread(f).detach(): the temporary's own thread.
+      if (const auto *CC = dyn_cast<CXXConstructExpr>(strip(ObjExpr)))
+        if (std::optional<unsigned> Id = A.threadAt(CC, F.Context))
+          A.threadContext(*Id).Detached = true;
+      detach(Obj, St);
+    }
     return;
   }
   if (isLockable(ObjType)) { // std mutexes and the program's own lockables
     if (!Obj)
       return;
     if (Name == "lock" || Name == "lock_shared")
-      St.acquire(*Obj, Name == "lock_shared", At);
+      takeLock(*Obj, Name == "lock_shared", At, LockHow::Blocking, St);
     else if (Name == "unlock" || Name == "unlock_shared")
       St.release(*Obj);
     return; // try_lock: on the branch that got it (edgeState).
@@ -1251,7 +1318,7 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
       return;
     if (Name == "lock")
       for (const AbstractLocation &Mx : It->second)
-        St.acquire(Mx, isStdType(ObjType, {"shared_lock"}), At);
+        takeLock(Mx, isStdType(ObjType, {"shared_lock"}), At, LockHow::Blocking, St);
     else if (Name == "unlock")
       for (const AbstractLocation &Mx : It->second)
         St.release(Mx);
@@ -1261,7 +1328,7 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
   }
   if (isFutureType(ObjType)) {
     if (Name == "get" || Name == "wait") {
-      join(Obj, St);
+      join(Obj, St, At);
       std::string Source = futureSourceOf(ObjExpr);
       if (!Source.empty())
         syncAcquire(Source, St);
@@ -1448,8 +1515,10 @@ void FunctionWalker::handleCall(const CallExpr *CE, FlowState &St) {
     spawn(CE, Args[2], {Args[3]}, R.pointee(Args[0]), St);
     return;
   }
+  if (isCFunction(Fn, "pthread_detach") && !Args.empty())
+    return detach(R.resolve(Args[0]->IgnoreParenImpCasts()), St);
   if (isCFunction(Fn, "pthread_join") && !Args.empty())
-    return join(R.resolve(Args[0]->IgnoreParenImpCasts()), St);
+    return join(R.resolve(Args[0]->IgnoreParenImpCasts()), St, CE->getExprLoc());
   struct LockFn {
     const char *Name;
     bool Acquire, Shared;
@@ -1468,16 +1537,20 @@ void FunctionWalker::handleCall(const CallExpr *CE, FlowState &St) {
   if (Fn->isInStdNamespace() && Fn->getIdentifier()) {
     llvm::StringRef Name = Fn->getName();
     if (Name == "lock" || Name == "try_lock") {
-      // std::lock(a, b, ...) on mutexes or deferred unique_locks.
+      // std::lock(a, b, ...) on mutexes or deferred unique_locks: all at
+      // once, in no order that could invert.
+      LockHow How = Name == "try_lock" ? LockHow::Try
+                    : Args.size() > 1  ? LockHow::Together
+                                       : LockHow::Blocking;
       for (const Expr *Arg : Args) {
         if (isLockable(Arg->getType())) {
           if (auto Mx = R.resolve(Arg))
-            St.acquire(*Mx, false, At);
+            takeLock(*Mx, false, At, How, St);
         } else if (const VarDecl *G = guardOf(Arg)) {
           auto It = St.Guards.find(G);
           if (It != St.Guards.end())
             for (const AbstractLocation &Mx : It->second)
-              St.acquire(Mx, false, At);
+              takeLock(Mx, false, At, How, St);
         }
       }
       return;
@@ -1607,6 +1680,9 @@ void FunctionWalker::inlineCall(const FunctionDecl *Fn, std::optional<AbstractLo
   Callee.Function = Fn;
   Callee.This = std::move(This);
   Callee.InLoop = F.InLoop || A.inLoop(F.Function, CurrentBlock);
+  Callee.Calls = F.Calls;
+  if (Call)
+    Callee.Calls.push_back(Call->getExprLoc());
   bindParameters(Fn, Args, /*AsThread=*/false, resolver(), Callee);
   CallResult R = A.call(Callee, St, Recording);
   St = R.Exit;
@@ -1941,6 +2017,166 @@ void FunctionWalker::spawn(const Stmt *Site, const Expr *Callable,
       if (Other != Id)
         T.LiveAtSpawn.insert(Other);
   St.Live.insert(Id);
+  noteBorrowed(Entry, T, Site->getBeginLoc());
+  noteViewed(Callable, Args, T, Site->getBeginLoc());
+}
+
+/// The local of Function that E is a view of: `std::string_view(Name)`,
+/// `std::span(V)`, `V.data()`, or a local view variable initialised so.
+static const VarDecl *viewedLocal(const Expr *E, const FunctionDecl *Function,
+                                  unsigned Depth = 0) {
+  if (!E || Depth > 4)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+    return viewedLocal(M->getSubExpr(), Function, Depth + 1);
+  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+    return viewedLocal(B->getSubExpr(), Function, Depth + 1);
+  if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(E))
+    return viewedLocal(C->getSubExpr(), Function, Depth + 1);
+  auto LocalOf = [&](const Expr *X) -> const VarDecl * {
+    const auto *DRE = dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts());
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!V || !V->hasLocalStorage() || V->getType()->isReferenceType() ||
+        isa<ParmVarDecl>(V) || V->getDeclContext() != Function)
+      return nullptr;
+    return V;
+  };
+  bool IsView = isStdType(E->getType(), {"basic_string_view", "span"});
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && IsView) {
+    if (CE->getNumArgs() == 0)
+      return nullptr;
+    if (CE->getConstructor()->isCopyOrMoveConstructor())
+      return viewedLocal(CE->getArg(0), Function, Depth + 1);
+    if (const VarDecl *V = LocalOf(CE->getArg(0)))
+      return isStdType(V->getType(), {"basic_string_view", "span"})
+                 ? viewedLocal(V->getInit(), Function, Depth + 1)
+                 : V;
+    return viewedLocal(CE->getArg(0), Function, Depth + 1);
+  }
+  // A local view variable: what it was initialised with.
+  if (IsView)
+    if (const VarDecl *V = LocalOf(E))
+      return viewedLocal(V->getInit(), Function, Depth + 1);
+  // Name.data(), Name.c_str(): a raw pointer into a local's buffer; a
+  // std::string converted to a string_view (`std::string_view V = Name`).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const auto *MD = MC->getMethodDecl();
+        MD && MC->getImplicitObjectArgument() &&
+        ((isa<CXXConversionDecl>(MD) && IsView) ||
+         (MD->getIdentifier() && (MD->getName() == "data" || MD->getName() == "c_str"))))
+      if (const VarDecl *V = LocalOf(MC->getImplicitObjectArgument()))
+        return isStdType(V->getType(), {"basic_string_view", "span"})
+                   ? viewedLocal(V->getInit(), Function, Depth + 1)
+                   : V;
+  return nullptr;
+}
+
+void FunctionWalker::noteViewed(const Expr *Callable, llvm::ArrayRef<const Expr *> Args,
+                                ThreadContext &T, SourceLocation Where) {
+  auto View = [&](const Expr *E) {
+    if (const VarDecl *V = viewedLocal(E, F.Function)) {
+      T.Borrowed.try_emplace(V, Where);
+      T.Viewed.insert(V);
+    }
+  };
+  for (const Expr *Arg : Args)
+    View(Arg);
+  // Views captured by copy into a lambda.
+  const Expr *C = Callable ? Callable->IgnoreParenImpCasts() : nullptr;
+  while (C && (isa<MaterializeTemporaryExpr>(C) || isa<CXXBindTemporaryExpr>(C) ||
+               isa<CXXConstructExpr>(C))) {
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(C))
+      C = M->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(C))
+      C = B->getSubExpr()->IgnoreParenImpCasts();
+    else {
+      const auto *CE = cast<CXXConstructExpr>(C);
+      C = CE->getNumArgs() ? CE->getArg(0)->IgnoreParenImpCasts() : nullptr;
+    }
+  }
+  if (const auto *L = dyn_cast_or_null<LambdaExpr>(C))
+    for (const Expr *Init : L->capture_inits())
+      View(Init);
+}
+
+void FunctionWalker::noteBorrowed(const Frame &Entry, ThreadContext &T,
+                                  SourceLocation Where) {
+  // Only this thread's own locals: a caller's locals outlive this frame,
+  // and whether the thread outlives them is decided at their own end.
+  auto Borrow = [&](const AbstractLocation &L) {
+    if (L.Kind != AbstractLocation::RootKind::Local || L.Owner != F.Context || L.CopyOf)
+      return;
+    if (const auto *V = static_cast<const VarDecl *>(L.Root))
+      T.Borrowed.try_emplace(V, Where);
+  };
+  LocationResolver R = resolver();
+  for (const ValueDecl *V : Entry.ByReference)
+    if (const auto *VD = dyn_cast<VarDecl>(V))
+      if (auto L = R.resolveVariable(VD))
+        Borrow(*L);
+  for (const auto &[V, L] : Entry.Referents)
+    Borrow(L);
+  for (const auto &[V, L] : Entry.Pointees)
+    Borrow(L);
+  for (const auto &[Fd, L] : Entry.MemberReferents)
+    Borrow(L);
+  for (const auto &[Fd, L] : Entry.MemberPointees)
+    Borrow(L);
+  if (Entry.This)
+    Borrow(*Entry.This);
+}
+
+void FunctionWalker::noteScopeEnd(const VarDecl *V, SourceLocation Where,
+                                  const FlowState &St) {
+  if (!Recording)
+    return;
+  // main's own locals end only when the program does: returning from main
+  // calls exit, and the threads end with the process.
+  if (const auto *FD = dyn_cast<FunctionDecl>(F.Function); FD && FD->isMain())
+    if (scopeEndOf(V) == cast<CompoundStmt>(FD->getBody())->getRBracLoc())
+      return;
+  ScopeEndEvent E;
+  E.Var = V;
+  E.Context = F.Context;
+  E.Where = Where;
+  for (unsigned Id : St.Live) {
+    const ThreadContext &T = A.threadContext(Id);
+    if (T.Parent == F.Context && T.Borrowed.count(V))
+      E.Running.push_back(Id);
+  }
+  if (!E.Running.empty())
+    A.recordScopeEnd(std::move(E));
+}
+
+void FunctionWalker::noteBorrowedLocalsAtExit(const FlowState &Exit) {
+  // Locals with a destructor were checked where it runs (handleDtor);
+  // the others end with the function at the latest.
+  std::set<const VarDecl *> Seen;
+  for (unsigned Id : Exit.Live) {
+    const ThreadContext &T = A.threadContext(Id);
+    if (T.Parent != F.Context)
+      continue;
+    for (const auto &[V, Where] : T.Borrowed)
+      if (isDeclaredIn(V, F.Function) && !V->needsDestruction(A.ast()) &&
+          Seen.insert(V).second)
+        noteScopeEnd(V, scopeEndOf(V), Exit);
+  }
+}
+
+SourceLocation FunctionWalker::scopeEndOf(const VarDecl *V) const {
+  // The closing brace of the block that declares it (a parameter: the
+  // function's body).
+  if (isa<ParmVarDecl>(V))
+    if (const auto *Body = dyn_cast_or_null<CompoundStmt>(F.Function->getBody()))
+      return Body->getRBracLoc();
+  DynTypedNodeList Parents = A.ast().getParents(*V);
+  while (!Parents.empty()) {
+    if (const auto *CS = Parents[0].get<CompoundStmt>())
+      return CS->getRBracLoc();
+    Parents = A.ast().getParents(Parents[0]);
+  }
+  return V->getLocation();
 }
 
 void FunctionWalker::handleConstruct(const CXXConstructExpr *CC, FlowState &St) {

@@ -44,7 +44,13 @@ private:
   void handleStmt(const clang::Stmt *S, FlowState &St);
   void handleDecl(const clang::VarDecl *V, FlowState &St);
   void handleStaticLocal(const clang::VarDecl *V, FlowState &St);
-  void handleDtor(const clang::VarDecl *V, FlowState &St);
+  /// V's destructor at the end of its scope (ScopeEnd: the statement that
+  /// ends it, when the CFG knows).
+  void handleDtor(const clang::VarDecl *V, FlowState &St,
+                  clang::SourceLocation ScopeEnd = {});
+  /// What V's destructor does: releases a guard, joins a jthread or
+  /// future, runs a destructor of ours.
+  void runDtor(const clang::VarDecl *V, FlowState &St);
   void handleAssignment(const clang::BinaryOperator *BO, FlowState &St);
   void handleMemberCall(const clang::CXXMemberCallExpr *MC, FlowState &St);
   void handleOperatorCall(const clang::CXXOperatorCallExpr *OC, FlowState &St);
@@ -87,7 +93,28 @@ private:
              llvm::ArrayRef<const clang::Expr *> Args,
              std::optional<AbstractLocation> Handle, FlowState &St,
              bool ViaConfig = false);
-  void join(std::optional<AbstractLocation> Handle, FlowState &St);
+  /// Joins the live threads Handle names; At is the join call, when a
+  /// join with locks held should be recorded.
+  void join(std::optional<AbstractLocation> Handle, FlowState &St,
+            clang::SourceLocation At = {});
+  void detach(const std::optional<AbstractLocation> &Handle, const FlowState &St);
+  /// Takes Mutex, recording the acquisition for the lock-order and
+  /// double-lock checks.
+  void takeLock(const AbstractLocation &Mutex, bool Shared, clang::SourceLocation At,
+                LockHow How, FlowState &St);
+  /// The locals of this activation that threads still running at its end
+  /// borrowed (they outlive them).
+  void noteBorrowedLocalsAtExit(const FlowState &Exit);
+  /// Which of this frame's locals a new thread was handed by reference.
+  void noteBorrowed(const Frame &Entry, ThreadContext &T, clang::SourceLocation Where);
+  /// Locals the thread gets a view of (string_view, span, data()) through
+  /// its arguments or the copies its lambda captures.
+  void noteViewed(const clang::Expr *Callable, llvm::ArrayRef<const clang::Expr *> Args,
+                  ThreadContext &T, clang::SourceLocation Where);
+  /// V ends here: threads that borrowed it and still run outlive it.
+  void noteScopeEnd(const clang::VarDecl *V, clang::SourceLocation Where,
+                    const FlowState &St);
+  clang::SourceLocation scopeEndOf(const clang::VarDecl *V) const;
   /// Builds the entry frame of a thread (or an in-place call) for Callable.
   bool bindCallable(const clang::Expr *Callable,
                     llvm::ArrayRef<const clang::Expr *> Args, bool AsThread,
@@ -119,6 +146,10 @@ private:
   void write(const clang::Expr *E, FlowState &St);
   void recordAccess(const AbstractLocation &L, bool IsWrite,
                     clang::SourceLocation Where, FlowState &St, bool IsInit = false);
+  /// The program point Where in this frame, about L: thread, live threads,
+  /// locks held, sequence number (an access, a lock taken, a join).
+  AccessRecord pointOf(const AbstractLocation &L, clang::SourceLocation Where,
+                       const FlowState &St);
 
   /// Mutexes a guard constructor takes (lock_guard(m), scoped_lock(a, b),
   /// unique_lock(m, defer_lock) takes none yet).

@@ -155,7 +155,8 @@ std::optional<AbstractLocation> LocationResolver::resolve(const Expr *E) const {
     if (!Object)
       return std::nullopt;
     SliceShape Shape = sliceShape(AS->getIdx());
-    return Object->element(Shape.Slice, constantIndex(AS->getIdx()), Shape.Key);
+    return Object->element(Shape.Slice, constantIndex(AS->getIdx()), Shape.Key,
+                           AS->getIdx());
   }
 
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
@@ -178,7 +179,8 @@ std::optional<AbstractLocation> LocationResolver::resolve(const Expr *E) const {
       if (IsMap)
         return Object->element(false);
       SliceShape Shape = sliceShape(OC->getArg(1));
-      return Object->element(Shape.Slice, constantIndex(OC->getArg(1)), Shape.Key);
+      return Object->element(Shape.Slice, constantIndex(OC->getArg(1)), Shape.Key,
+                             OC->getArg(1));
     }
     case OO_Star:
     case OO_Arrow:
@@ -210,7 +212,8 @@ std::optional<AbstractLocation> LocationResolver::resolve(const Expr *E) const {
     llvm::StringRef Name = M->getName();
     if (Object && Name == "at" && MC->getNumArgs() == 1) {
       SliceShape Shape = sliceShape(MC->getArg(0));
-      return Object->element(Shape.Slice, constantIndex(MC->getArg(0)), Shape.Key);
+      return Object->element(Shape.Slice, constantIndex(MC->getArg(0)), Shape.Key,
+                             MC->getArg(0));
     }
     if (Object && (Name == "front" || Name == "back"))
       return Object->element(false);

@@ -73,8 +73,21 @@ public:
                   const std::string &EntryName, bool Many,
                   std::optional<AbstractLocation> Handle);
   ThreadContext &threadContext(unsigned Id) { return Threads[Id]; }
+  /// The thread started at Site from Parent, if it was.
+  std::optional<unsigned> threadAt(const clang::Stmt *Site, unsigned Parent) const {
+    auto It = ThreadBySite.find({Site, Parent});
+    if (It == ThreadBySite.end())
+      return std::nullopt;
+    return It->second;
+  }
 
   void record(AccessRecord R);
+  void recordLock(LockEvent E) { LockEvents.push_back(std::move(E)); }
+  void recordJoin(JoinEvent E) { JoinEvents.push_back(std::move(E)); }
+  void recordScopeEnd(ScopeEndEvent E) { ScopeEnds.push_back(std::move(E)); }
+  const std::vector<LockEvent> &lockEvents() const { return LockEvents; }
+  const std::vector<JoinEvent> &joinEvents() const { return JoinEvents; }
+  const std::vector<ScopeEndEvent> &scopeEnds() const { return ScopeEnds; }
   /// Context releases SyncKey now (or, with AtEnd, after everything it does).
   void noteRelease(unsigned Context, unsigned SyncId, bool AtEnd = false);
   /// The small-integer id of a sync object's location key.
@@ -123,6 +136,9 @@ private:
   const AnalysisConfig &Config;
   std::vector<ThreadContext> Threads;
   std::vector<AccessRecord> Accesses;
+  std::vector<LockEvent> LockEvents;
+  std::vector<JoinEvent> JoinEvents;
+  std::vector<ScopeEndEvent> ScopeEnds;
   std::deque<Frame> Frames;
   std::deque<std::pair<unsigned, const Frame *>> PendingThreads;
   std::map<std::pair<const clang::Stmt *, unsigned>, unsigned> ThreadBySite;

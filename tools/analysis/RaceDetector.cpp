@@ -115,10 +115,10 @@ AccessInfo RaceDetector::describe(const AccessRecord &R) const {
   AccessInfo I;
   I.Loc = R.Where;
   I.IsWrite = R.IsWrite;
-  I.InMainThread = T.Parent == T.Id;
-  I.ThreadSpawn = T.Spawn;
-  I.ThreadEntry = T.Entry;
-  I.ManyThreads = T.Many;
+  I.Thread.InMain = T.Parent == T.Id;
+  I.Thread.Spawn = T.Spawn;
+  I.Thread.Entry = T.Entry;
+  I.Thread.Many = T.Many;
   for (const HeldLock &L : R.Locks)
     if (!L.Pseudo)
       I.Locks.push_back({L.Mutex.Name, L.Shared, L.AcquiredAt});

@@ -26,6 +26,24 @@ public:
   void handleDataRace(const analysis::DataRaceFinding &F) override {
     report(analysis::describeDataRace(F, SM));
   }
+  void handleLockOrder(const analysis::LockOrderFinding &F) override {
+    report(analysis::describeLockOrder(F, SM));
+  }
+  void handleJoinWhileHolding(const analysis::JoinWhileHoldingFinding &F) override {
+    report(analysis::describeJoinWhileHolding(F, SM));
+  }
+  void handleDoubleLock(const analysis::DoubleLockFinding &F) override {
+    report(analysis::describeDoubleLock(F, SM));
+  }
+  void handleCvWait(const analysis::CvWaitFinding &F) override {
+    report(analysis::describeCvWait(F, SM));
+  }
+  void handleUnjoinedThread(const analysis::UnjoinedThreadFinding &F) override {
+    report(analysis::describeUnjoinedThread(F, SM));
+  }
+  void handleDanglingCapture(const analysis::DanglingCaptureFinding &F) override {
+    report(analysis::describeDanglingCapture(F, SM));
+  }
 
 private:
   ReportedPosition position(SourceLocation L) const {

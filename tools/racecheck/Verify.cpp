@@ -23,6 +23,11 @@ struct CheckAnnotation {
 };
 const CheckAnnotation Implemented[] = {
     {analysis::DataRaceCheckName, AnnotationKind::Race},
+    {analysis::LockOrderCheckName, AnnotationKind::LockOrder},
+    {analysis::DoubleLockCheckName, AnnotationKind::DoubleLock},
+    {analysis::CvWaitCheckName, AnnotationKind::CvWait},
+    {analysis::UnjoinedThreadCheckName, AnnotationKind::UnjoinedThread},
+    {analysis::DanglingCaptureCheckName, AnnotationKind::DanglingCapture},
 };
 
 const CheckAnnotation *forCheck(llvm::StringRef Check) {

@@ -17,7 +17,7 @@ racelab::HiddenGate ThreadDone;
 int main() {
   {
     std::vector<int> Readings = {12, 15, 11, 14, 13};
-    std::thread([&Readings] {
+    std::thread([&Readings] { // expect-dangling-capture: Readings outlives its scope
       ScopeEnded.wait();
       long Sum = 0;
       for (int R : Readings) // expect-use-after-free: Readings, buffer already freed
@@ -25,7 +25,7 @@ int main() {
       std::printf("sum of readings = %ld\n", Sum);
       ThreadDone.open();
     }).detach();
-  } // expect-dangling-capture: Readings is destroyed here, its buffer freed
+  } // Readings is destroyed here, its buffer freed
   ScopeEnded.open();
   ThreadDone.wait();
 }

@@ -114,6 +114,55 @@ TEST(LessonLoaderTest, DefaultsForOptionalKeys) {
   EXPECT_EQ(R.Loaded->Runs, 20u);
   EXPECT_DOUBLE_EQ(R.Loaded->TimeoutSeconds, 10);
   EXPECT_FALSE(R.Loaded->ExpectedOutput.has_value());
+  EXPECT_FALSE(R.Loaded->MayHang);
+}
+
+TEST(LessonLoaderTest, MayHangNeedsADeadlockAnnotation) {
+  const char *Buggy = "#include <mutex>\n"
+                      "std::mutex A, B;\n"
+                      "void f() { std::lock_guard<std::mutex> L(A); } "
+                      "// expect-lock-order: A\n"
+                      "void g() { std::lock_guard<std::mutex> L(B); } "
+                      "// expect-deadlock\n";
+  std::string Yaml = "title: T\ntopic: deadlocks\nbug_class: deadlock\n"
+                     "tsan_report: lock-order-inversion\nmay_hang: true\n";
+  auto Files = goodFiles();
+  Files["lesson.yaml"] = Yaml;
+  Files["buggy.cpp"] = Buggy;
+  TempLesson T(Files, "deadlocks");
+  auto R = loadLesson(T.Dir);
+  ASSERT_TRUE(R.Loaded) << allErrors(R);
+  EXPECT_TRUE(R.Loaded->MayHang);
+
+  // Without an expect-deadlock line any hang at all would count.
+  Files["buggy.cpp"] = "#include <mutex>\nstd::mutex A;\n"
+                       "void f() { std::lock_guard<std::mutex> L(A); } "
+                       "// expect-lock-order: A\n";
+  TempLesson Unannotated(Files, "deadlocks");
+  auto Bad = loadLesson(Unannotated.Dir);
+  ASSERT_FALSE(Bad.Loaded);
+  EXPECT_THAT(allErrors(Bad), HasSubstr("buggy.cpp: error: lesson.yaml says "
+                                        "may_hang: true but no line is annotated "
+                                        "with expect-deadlock"));
+
+  Files["lesson.yaml"] = Yaml.substr(0, Yaml.find("may_hang")) + "may_hang: false\n";
+  TempLesson Off(Files, "deadlocks");
+  auto NoHang = loadLesson(Off.Dir);
+  ASSERT_TRUE(NoHang.Loaded) << allErrors(NoHang);
+  EXPECT_FALSE(NoHang.Loaded->MayHang);
+}
+
+TEST(LessonLoaderTest, MayHangIsTrueOrFalse) {
+  for (std::string Value : {"yes", "1", "True"}) {
+    auto R = loadWithYaml(std::string(GoodYaml) + "may_hang: " + Value + "\n");
+    ASSERT_FALSE(R.Loaded) << Value;
+    ASSERT_EQ(R.Errors.size(), 1u) << allErrors(R);
+    EXPECT_THAT(allErrors(R), HasSubstr("lesson.yaml:12:11: error: 'may_hang' must "
+                                        "be true or false, not '" + Value + "'\n"));
+  }
+  auto List = loadWithYaml(std::string(GoodYaml) + "may_hang: [true]\n");
+  ASSERT_FALSE(List.Loaded);
+  EXPECT_THAT(allErrors(List), HasSubstr("'may_hang' must be true or false\n"));
 }
 
 TEST(LessonLoaderTest, CSourcesAreFound) {

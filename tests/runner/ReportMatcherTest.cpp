@@ -5,6 +5,7 @@
 // buggy.cpp, and the annotations are set up by hand.
 //
 //===----------------------------------------------------------------------===//
+#include "GdbFixtures.h"
 #include "ReportMatcher.h"
 #include "TsanReportParser.h"
 
@@ -120,6 +121,54 @@ TEST_F(ReportMatcherTest, NoReportAtAll) {
   RunMatch M = matchBuggyRun(TsanLog(), L, Filter);
   ASSERT_EQ(M.Problems.size(), 1u);
   EXPECT_EQ(M.Problems[0], "no data-race report at data_race_global.cpp:7 ('Counter')");
+  EXPECT_EQ(M.MissingCount, 1u);
+  EXPECT_TRUE(M.wrongReports().empty());
+}
+
+TEST_F(ReportMatcherTest, WrongReportsAreToldFromMissingOnes) {
+  Lesson L = lessonFor("data_race_global", TsanReportKind::LockOrderInversion,
+                       {annotate(AnnotationKind::LockOrder, 7, "A")});
+  RunMatch M = matchBuggyRun(fixtureLog("data_race_global.log"), L, Filter);
+  ASSERT_EQ(M.Problems.size(), 2u);
+  EXPECT_EQ(M.MissingCount, 1u);
+  ASSERT_EQ(M.wrongReports().size(), 1u);
+  EXPECT_EQ(M.wrongReports()[0], "unexpected data race at data_race_global.cpp:7, 9");
+}
+
+TEST_F(ReportMatcherTest, HungRunMatchesItsDeadlockLines) {
+  Lesson L = lessonFor("mutex_cycle2", TsanReportKind::LockOrderInversion,
+                       {annotate(AnnotationKind::Deadlock, 15, ""),
+                        annotate(AnnotationKind::Deadlock, 22, "")});
+  L.MayHang = true;
+  HangReport Hang = analyzeHang(gdbFixtureCapture("mutex_cycle2"), Filter);
+  EXPECT_TRUE(matchHungRun(Hang, L, Filter).matches());
+
+  // main joins at line 28: a thread waits there too.
+  L.Annotations.push_back(annotate(AnnotationKind::Deadlock, 28, ""));
+  EXPECT_TRUE(matchHungRun(Hang, L, Filter).matches());
+
+  // Nobody blocks at lines 12 and 18 (where the first mutexes were taken).
+  L.Annotations.push_back(annotate(AnnotationKind::Deadlock, 18, ""));
+  L.Annotations.push_back(annotate(AnnotationKind::Deadlock, 12, ""));
+  RunMatch M = matchHungRun(Hang, L, Filter);
+  ASSERT_EQ(M.Problems.size(), 1u);
+  EXPECT_EQ(M.Problems[0],
+            "it hung, but no thread is blocked at mutex_cycle2.cpp:12, 18");
+
+  // A running thread is not blocked where it runs.
+  Lesson Spin = lessonFor("spin_loop", TsanReportKind::DataRace,
+                          {annotate(AnnotationKind::Deadlock, 9, "")});
+  HangReport Spinning = analyzeHang(gdbFixtureCapture("spin_loop"), Filter);
+  RunMatch Running = matchHungRun(Spinning, Spin, Filter);
+  ASSERT_EQ(Running.Problems.size(), 1u);
+  EXPECT_EQ(Running.Problems[0], "it hung, but no thread is blocked at spin_loop.cpp:9");
+
+  HangReport NoStacks;
+  NoStacks.StacksProblem = "gdb could not attach: ptrace: Operation not permitted.";
+  RunMatch Blind = matchHungRun(NoStacks, L, Filter);
+  ASSERT_EQ(Blind.Problems.size(), 1u);
+  EXPECT_EQ(Blind.Problems[0], "it hung, but its stacks could not be captured (gdb "
+                               "could not attach: ptrace: Operation not permitted.)");
 }
 
 TEST_F(ReportMatcherTest, UseAfterFreeAcceptsDanglingCaptureAnnotations) {

@@ -51,6 +51,26 @@ TEST(VerdictTest, JsonRoundTrip) {
   EXPECT_EQ(Back->Problems, V.Problems);
 }
 
+TEST(VerdictTest, HowAHangingVariantShowedItsBug) {
+  PartVerdict V = sample(LessonPart::Buggy, true);
+  V.Expectation = "deadlock found";
+  V.DetectedBy = {{"hung", 12}, {"lock-order-inversion", 8}};
+  EXPECT_EQ(formatPartShort(V),
+            "buggy: deadlock found 20/20 (hung 12, lock-order-inversion 8)");
+  V.HangDetails = {"run 3: deadlock: ...\n  thread 2 ...\n"};
+  auto Back = verdictFromJSON(toJSON(V));
+  ASSERT_TRUE(static_cast<bool>(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(Back->DetectedBy, V.DetectedBy);
+  EXPECT_EQ(Back->HangDetails, V.HangDetails);
+  EXPECT_EQ(formatPartShort(*Back), formatPartShort(V));
+
+  llvm::json::Value Bad = toJSON(V);
+  (*Bad.getAsObject()->getArray("detected_by"))[0] = llvm::json::Object{{"how", "hung"}};
+  auto E = verdictFromJSON(Bad);
+  ASSERT_FALSE(static_cast<bool>(E));
+  EXPECT_THAT(llvm::toString(E.takeError()), HasSubstr("detected_by entries need"));
+}
+
 TEST(VerdictTest, MalformedJsonIsAnError) {
   EXPECT_FALSE(static_cast<bool>(verdictFromJSON(llvm::json::Value(3))));
   llvm::json::Object NoPart{{"lesson", "x"}, {"expectation", "clean"}};

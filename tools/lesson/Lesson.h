@@ -52,6 +52,11 @@ struct Lesson {
   std::optional<TsanReportKind> ExpectedReport;
   unsigned Runs = 20;
   double TimeoutSeconds = 10;
+  /// The buggy variant may deadlock for real (lesson.yaml "may_hang"): a run
+  /// that hangs with a thread blocked at every expect-deadlock line counts
+  /// as showing the bug, as does the expected TSan report. Without it any
+  /// hang is a failure.
+  bool MayHang = false;
   std::vector<std::string> Args;  ///< Program arguments for both variants.
   std::vector<std::string> Flags; ///< Extra compiler flags.
   std::optional<std::string> ExpectedOutput; ///< Stdout of the fixed variant.

@@ -83,6 +83,7 @@ private:
                                                      llvm::StringRef Key);
   std::optional<double> number(llvm::yaml::Node *N, llvm::StringRef Key,
                                double Min, double Max, bool Integer);
+  std::optional<bool> boolean(llvm::yaml::Node *N, llvm::StringRef Key);
 
   llvm::StringRef Path;
   std::vector<LessonDiagnostic> &Errors;
@@ -144,6 +145,22 @@ std::optional<double> LessonYamlReader::number(llvm::yaml::Node *N,
     return std::nullopt;
   }
   return Value;
+}
+
+std::optional<bool> LessonYamlReader::boolean(llvm::yaml::Node *N,
+                                              llvm::StringRef Key) {
+  // Only the two YAML 1.2 spellings: "yes", "on" or "1" are YAML 1.1
+  // booleans to some readers and strings to others.
+  auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N);
+  llvm::SmallString<16> Storage;
+  llvm::StringRef Text = S ? S->getValue(Storage) : llvm::StringRef();
+  if (Text == "true")
+    return true;
+  if (Text == "false")
+    return false;
+  error(N, "'" + Key + "' must be true or false" +
+               (S ? ", not '" + Text + "'" : llvm::Twine()));
+  return std::nullopt;
 }
 
 void LessonYamlReader::read(llvm::StringRef Text, Lesson &L) {
@@ -230,6 +247,9 @@ void LessonYamlReader::read(llvm::StringRef Text, Lesson &L) {
     } else if (Key == "timeout_seconds") {
       if (auto N = number(Value, Key, 0.1, MaxTimeoutSeconds, false))
         L.TimeoutSeconds = *N;
+    } else if (Key == "may_hang") {
+      if (auto B = boolean(Value, Key))
+        L.MayHang = *B;
     } else if (Key == "args") {
       if (auto List = stringList(Value, Key))
         L.Args = std::move(*List);
@@ -250,7 +270,8 @@ void LessonYamlReader::read(llvm::StringRef Text, Lesson &L) {
       error(KeyNode, "unknown key '" + Key +
                          "'; lesson.yaml knows title, topic, summary, "
                          "bug_class, tsan_report, runs, timeout_seconds, "
-                         "args, flags, expected_output, buggy, fixed");
+                         "may_hang, args, flags, expected_output, buggy, "
+                         "fixed");
     }
   }
   // Syntax errors inside the mapping leave later keys unread; reporting them
@@ -428,6 +449,16 @@ LessonLoadResult loadLesson(llvm::StringRef Dir) {
                             "' report but no line is annotated with expect-" +
                             annotationKindName(Wanted.front()).str()});
   }
+
+  // A hang is judged by where its threads block; with no line to check,
+  // any hang at all would pass.
+  if (L.MayHang && Errors.empty() &&
+      llvm::none_of(L.Annotations, [](const Annotation &A) {
+        return A.Kind == AnnotationKind::Deadlock;
+      }))
+    Errors.push_back({L.BuggySource, 0, 0,
+                      "lesson.yaml says may_hang: true but no line is annotated "
+                      "with expect-deadlock (where a thread blocks for good)"});
 
   if (Errors.empty())
     Result.Loaded = std::move(L);

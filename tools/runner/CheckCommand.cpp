@@ -1,15 +1,19 @@
 //===- CheckCommand.cpp - racelab check FILE ------------------------------===//
 //
 // Builds one file under TSan, runs it N times and prints the distinct
-// findings with how many runs showed each. Exit 0 clean, 1 findings (or a
-// hang), 2 when the file does not build or TSan itself failed.
+// findings with how many runs showed each: TSan's reports, and the hangs,
+// each with where its threads were blocked when it was stopped. Exit 0
+// clean, 1 findings (or a hang), 2 when the file does not build or TSan
+// itself failed.
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "FindingSet.h"
+#include "HangPrinter.h"
 #include "ReportPrinter.h"
 #include "ScratchDir.h"
 
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -18,6 +22,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <map>
 
 namespace racelab {
 
@@ -48,7 +53,16 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
     return ExitError;
   }
 
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  ReportPrinter Printer(Ctx.Filter, PrintOptions{3, Cwd.str().str()});
+  HangPrinter HangText(Printer);
+
   FindingSet Findings(Ctx.Filter);
+  // Distinct hangs by signature, in first-seen order, with their runs.
+  llvm::MapVector<std::string, std::pair<HangReport, unsigned>,
+                  std::map<std::string, unsigned>>
+      HangsSeen;
   unsigned Hangs = 0, SanitizerFailures = 0;
   std::vector<std::string> RunProblems;
   std::vector<ProcessResult> Processes;
@@ -62,18 +76,20 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
     Processes.push_back(Run.Process);
     if (Run.Process.Kind == ExitKind::TimedOut) {
       ++Hangs;
-      RunProblems.push_back("run " + std::to_string(I) + ": " +
-                            Run.Process.describe() + " (a hang: deadlock?)");
+      if (Run.Hang) {
+        HangReport Hang = analyzeHang(*Run.Hang, Ctx.Filter);
+        std::string Signature = HangText.signature(Hang);
+        ++HangsSeen.insert({Signature, {std::move(Hang), 0}}).first->second.second;
+      } else {
+        RunProblems.push_back("run " + std::to_string(I) + ": " +
+                              Run.Process.describe());
+      }
     } else if (Run.sanitizerFailed()) {
       ++SanitizerFailures;
       RunProblems.push_back("run " + std::to_string(I) + ": " +
                             Run.sanitizerProblem());
     }
   }
-
-  llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
-  ReportPrinter Printer(Ctx.Filter, PrintOptions{3, Cwd.str().str()});
   std::vector<const Finding *> List = Findings.findings();
 
   if (Args.Format == OutputFormat::Json) {
@@ -82,6 +98,12 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
       llvm::json::Value V = Printer.toJSON(F->Example);
       V.getAsObject()->try_emplace("runs_seen", F->RunsSeen);
       Items.push_back(std::move(V));
+    }
+    llvm::json::Array HangItems;
+    for (auto &[Signature, Seen] : HangsSeen) {
+      llvm::json::Value V = HangText.toJSON(Seen.first);
+      V.getAsObject()->try_emplace("runs_seen", Seen.second);
+      HangItems.push_back(std::move(V));
     }
     llvm::json::Array Problems, Runs;
     for (const std::string &P : RunProblems)
@@ -101,6 +123,7 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
                            {"runs_with_findings", Findings.runsWithFindings()},
                            {"hangs", Hangs},
                            {"findings", std::move(Items)},
+                           {"hang_reports", std::move(HangItems)},
                            {"problems", std::move(Problems)},
                            {"run_details", std::move(Runs)}};
     OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Out))) << "\n";
@@ -108,6 +131,10 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
     for (const Finding *F : List) {
       Printer.printText(OS, F->Example);
       OS << "  seen in " << F->RunsSeen << " of " << Args.Runs << " runs\n\n";
+    }
+    for (auto &[Signature, Seen] : HangsSeen) {
+      HangText.printText(OS, Seen.first, Args.TimeoutSeconds);
+      OS << "  seen in " << Seen.second << " of " << Args.Runs << " runs\n\n";
     }
     for (const std::string &P : RunProblems)
       OS << P << "\n";

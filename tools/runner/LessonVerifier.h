@@ -6,11 +6,19 @@
 // and prints the expected output. A run that passes by luck would be a bug
 // in the lesson, so nothing less than all runs counts.
 //
+// A run that hangs is a failure, shown with where its threads block, unless
+// the lesson says its buggy variant may hang (a real deadlock): then a hang
+// with a thread blocked at every expect-deadlock line shows the bug as well
+// as TSan's report does, and the verdict says how many runs showed it which
+// way.
+//
 //===----------------------------------------------------------------------===//
 #ifndef RACELAB_RUNNER_LESSONVERIFIER_H
 #define RACELAB_RUNNER_LESSONVERIFIER_H
 
 #include "FrameFilter.h"
+#include "HangAnalysis.h"
+#include "HangPrinter.h"
 #include "Lesson.h"
 #include "TsanBuilder.h"
 #include "TsanRun.h"
@@ -44,9 +52,22 @@ public:
                         const VerifyOptions &Options) const;
 
 private:
-  /// Problems with one run, empty when it showed exactly what was expected.
-  std::vector<std::string> checkRun(const Lesson &L, Variant V,
-                                    const TsanRunResult &Run) const;
+  /// What one run showed.
+  struct RunOutcome {
+    /// Why the run is not good, one sentence each; empty when it is.
+    std::vector<std::string> Problems;
+    /// For a variant that may hang, how a good run showed the bug.
+    std::string DetectedBy;
+    /// A hang that was a problem, analysed (for HangDetails).
+    std::optional<HangReport> Hang;
+  };
+
+  /// Hangs words the summary of a hang that is a problem.
+  RunOutcome checkRun(const Lesson &L, Variant V, const TsanRunResult &Run,
+                      const HangPrinter &Hangs) const;
+  /// checkRun for a run that timed out.
+  RunOutcome checkHungRun(const Lesson &L, Variant V, const TsanRunResult &Run,
+                          const HangReport &Hang, const HangPrinter &Hangs) const;
 
   const TsanBuilder &Builder;
   const TsanRunner &Runner;

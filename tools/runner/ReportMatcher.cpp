@@ -104,6 +104,7 @@ RunMatch matchBuggyRun(const TsanLog &Log, const Lesson &L,
       ++Match.ExpectedReports;
   }
 
+  size_t WrongReports = Match.Problems.size();
   // Every label must be seen; TSan reports a race on one address once, so
   // one hit line per label is enough.
   std::map<std::string, std::vector<unsigned>> MissingByLabel;
@@ -121,6 +122,33 @@ RunMatch matchBuggyRun(const TsanLog &Log, const Lesson &L,
   if (Relevant.empty() && Match.ExpectedReports == 0 && Match.Problems.empty())
     Match.Problems.push_back("no " + tsanReportKindId(*L.ExpectedReport).str() +
                              " report");
+  Match.MissingCount = Match.Problems.size() - WrongReports;
+  return Match;
+}
+
+RunMatch matchHungRun(const HangReport &Hang, const Lesson &L,
+                      const FrameFilter &Filter) {
+  RunMatch Match;
+  const std::string &Source = L.BuggySource;
+  if (!Hang.StacksAvailable) {
+    Match.Problems.push_back("it hung, but its stacks could not be captured (" +
+                             Hang.StacksProblem + ")");
+    return Match;
+  }
+  std::set<unsigned> Blocked;
+  for (const HungThread &T : Hang.Threads)
+    if (T.waitsForThread())
+      if (const TsanFrame *F = Filter.topFrameIn(T.Stack, Source))
+        Blocked.insert(F->Line);
+  std::set<unsigned> Missing;
+  for (const Annotation &A : L.Annotations)
+    if (A.Kind == AnnotationKind::Deadlock && !Blocked.count(A.Line))
+      Missing.insert(A.Line);
+  if (!Missing.empty()) {
+    Match.Problems.push_back("it hung, but no thread is blocked at " +
+                             lineList(Source, {Missing.begin(), Missing.end()}));
+    Match.MissingCount = 1;
+  }
   return Match;
 }
 

@@ -104,10 +104,15 @@ void ReportPrinter::printText(llvm::raw_ostream &OS, const TsanReport &R) const 
     OS << "  " << E.Thread.str() << " locks M" << E.Acquired << " while holding M"
        << E.Held << "\n";
     printStack(OS, E.AcquiredAt, "      ");
-    if (!E.HeldAcquiredAt.Frames.empty()) {
-      OS << "    M" << E.Held << " was locked\n";
+    // Both acquisitions of each edge make the inversion readable: where the
+    // other mutex is asked for under the held one, then where the held one
+    // was taken. Without the second, say how to get it.
+    OS << "    M" << E.Held << " was locked\n";
+    if (!E.HeldAcquiredAt.Frames.empty())
       printStack(OS, E.HeldAcquiredAt, "      ");
-    }
+    else
+      OS << "      (not in the report: TSan prints it with "
+            "second_deadlock_stack=1)\n";
   }
   if (R.Sleep) {
     OS << "  the threads only seemed ordered by a sleep:\n";

@@ -39,11 +39,14 @@ public:
   std::string place(const TsanFrame &F) const;
   std::string displayPath(const std::string &Path) const;
 
-private:
+  /// The user frames of S ("at ...", "called from ..."), library frames
+  /// folded away; also used for the stacks of a hung program.
   void printStack(llvm::raw_ostream &OS, const TsanStack &S,
                   llvm::StringRef Indent) const;
+  /// The user frames of S as JSON objects.
   llvm::json::Value stackToJSON(const TsanStack &S) const;
 
+private:
   const FrameFilter &Filter;
   PrintOptions Options;
 };

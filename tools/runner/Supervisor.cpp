@@ -30,10 +30,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// How long we keep reading output after the group was killed: a process
-/// that escaped the group (setsid) may hold the pipes open forever.
-constexpr std::chrono::milliseconds DrainLimit{2000};
-
 /// Closes a descriptor on scope exit.
 class Fd {
 public:
@@ -85,6 +81,10 @@ std::vector<char *> cStrings(const std::vector<std::string> &Strings) {
     Result.push_back(const_cast<char *>(S.c_str()));
   Result.push_back(nullptr);
   return Result;
+}
+
+Clock::duration seconds(double S) {
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(S));
 }
 
 double secondsSince(Clock::time_point Start) {
@@ -236,9 +236,7 @@ ProcessResult runSupervised(const ProcessSpec &Spec) {
                  Spec.OutputLimitBytes};
   std::vector<Capture *> Captures{&Out, &ErrCap};
 
-  auto Deadline =
-      Start + std::chrono::duration_cast<Clock::duration>(
-                  std::chrono::duration<double>(Spec.TimeoutSeconds));
+  auto Deadline = Start + seconds(Spec.TimeoutSeconds);
   bool Exited = false;
   if (PidFd.get() >= 0) {
     Exited = pump(Captures, PidFd.get(), Deadline);
@@ -266,7 +264,7 @@ ProcessResult runSupervised(const ProcessSpec &Spec) {
   // The leader is not reaped yet, so Pid still names our group.
   ::kill(-Pid, SIGKILL);
 
-  pump(Captures, -1, Clock::now() + DrainLimit);
+  pump(Captures, -1, Clock::now() + seconds(Spec.DrainSeconds));
 
   int Status = 0;
   rusage Usage{};

@@ -31,8 +31,12 @@ struct ProcessSpec {
   /// Bytes kept of each of stdout and stderr; the rest is read and dropped
   /// so the program never blocks on a full pipe.
   size_t OutputLimitBytes = 1 << 20;
+  /// How long output is still read once the group was killed: a process
+  /// that escaped the group (setsid) may hold the pipes open forever.
+  double DrainSeconds = 2;
   /// Called with the process group id when the timeout expires, before the
-  /// group is killed (used to capture the stacks of a hung program).
+  /// group is killed (used to capture the stacks of a hung program). The
+  /// group is killed when it returns, so its run time adds to the timeout.
   std::function<void(pid_t)> BeforeKill;
 };
 

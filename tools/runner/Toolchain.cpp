@@ -77,6 +77,15 @@ llvm::Expected<Toolchain> Toolchain::discover(const char *Argv0,
     T.Ccache = findProgram({"ccache"});
   T.Symbolizer = findProgram({RACELAB_DEFAULT_SYMBOLIZER, "llvm-symbolizer-19",
                               "llvm-symbolizer"});
+  // gdb captures the stacks of hung runs; RACELAB_GDB names another one, or
+  // "none" to do without (the capture then relies on /proc). One named but
+  // not found is kept as given, so the capture says it cannot run it.
+  std::string Gdb = fromEnv("RACELAB_GDB");
+  if (Gdb != "none") {
+    T.Gdb = findProgram({Gdb.empty() ? llvm::StringRef("gdb") : llvm::StringRef(Gdb)});
+    if (T.Gdb.empty())
+      T.Gdb = Gdb;
+  }
 
   // racecheck sits next to racelab, in build/bin or an install's bin/.
   std::string Exe = llvm::sys::fs::getMainExecutable(

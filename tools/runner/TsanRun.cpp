@@ -77,6 +77,11 @@ TsanRunResult TsanRunner::run(const TsanRunSpec &Spec) const {
   P.TimeoutSeconds = Spec.TimeoutSeconds;
   P.OutputLimitBytes = Spec.OutputLimitBytes;
   P.WorkingDir = Spec.WorkingDir;
+  P.BeforeKill = [&](pid_t Group) {
+    HangCaptureOptions Options;
+    Options.Gdb = Tools.Gdb;
+    Result.Hang = captureHang(Group, Options);
+  };
   Result.Process = runSupervised(P);
 
   // One file per process ("tsan.<pid>"); parse each on its own so a report

@@ -4,15 +4,18 @@
 // to log_path inside a fresh private directory racelab owns; reports are read
 // from there, never from the program's own stdout/stderr, so a program can
 // neither fake a report by printing one nor hide one by closing its streams.
+// A run that times out has its threads' stacks captured before it is killed.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RACELAB_RUNNER_TSANRUN_H
 #define RACELAB_RUNNER_TSANRUN_H
 
+#include "HangCapture.h"
 #include "Supervisor.h"
 #include "Toolchain.h"
 #include "TsanReport.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +34,10 @@ struct TsanRunResult {
   TsanLog Log;     ///< Merged over every process that wrote a log.
   unsigned LogFiles = 0;
   std::string SetupError; ///< The private log directory could not be made.
+  /// What the program was doing when it timed out, captured before it was
+  /// killed (within the capture's budget, so the group is gone within
+  /// TimeoutSeconds + 2 s); unset when it did not time out.
+  std::optional<HangCapture> Hang;
 
   /// TSan itself failed (did not start, CHECK failure, limit hit, deadly
   /// signal inside the runtime): the run says nothing about races.

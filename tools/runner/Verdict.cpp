@@ -42,8 +42,15 @@ std::string formatPartShort(const PartVerdict &V) {
     return S + "not run";
   if (V.Part == LessonPart::Static)
     return S + (V.Passed ? "ok" : "mismatch");
-  return S + V.Expectation + " " + std::to_string(V.GoodRuns) + "/" +
-         std::to_string(V.Runs);
+  S += V.Expectation + " " + std::to_string(V.GoodRuns) + "/" +
+       std::to_string(V.Runs);
+  if (!V.DetectedBy.empty()) {
+    std::vector<std::string> Ways;
+    for (const auto &[How, Runs] : V.DetectedBy)
+      Ways.push_back(How + " " + std::to_string(Runs));
+    S += " (" + llvm::join(Ways, ", ") + ")";
+  }
+  return S;
 }
 
 const PartVerdict *LessonVerdicts::get(LessonPart P) const {
@@ -102,9 +109,13 @@ std::string formatLessonLine(const std::string &LessonId, const LessonVerdicts &
 }
 
 llvm::json::Value toJSON(const PartVerdict &V) {
-  llvm::json::Array Problems;
+  llvm::json::Array Problems, DetectedBy, HangDetails;
   for (const std::string &P : V.Problems)
     Problems.push_back(P);
+  for (const auto &[How, Runs] : V.DetectedBy)
+    DetectedBy.push_back(llvm::json::Object{{"how", How}, {"runs", Runs}});
+  for (const std::string &H : V.HangDetails)
+    HangDetails.push_back(H);
   return llvm::json::Object{
       {"version", 1},
       {"lesson", V.LessonId},
@@ -117,6 +128,8 @@ llvm::json::Value toJSON(const PartVerdict &V) {
       {"run_seconds", V.RunSeconds},
       {"problems", std::move(Problems)},
       {"build_error", V.BuildError},
+      {"detected_by", std::move(DetectedBy)},
+      {"hang_details", std::move(HangDetails)},
   };
 }
 
@@ -158,6 +171,19 @@ llvm::Expected<PartVerdict> verdictFromJSON(const llvm::json::Value &Value) {
     for (const llvm::json::Value &P : *Problems)
       if (auto S = P.getAsString())
         V.Problems.push_back(S->str());
+  if (const llvm::json::Array *Ways = O->getArray("detected_by"))
+    for (const llvm::json::Value &W : *Ways) {
+      const llvm::json::Object *Way = W.getAsObject();
+      auto How = Way ? Way->getString("how") : std::nullopt;
+      auto Runs = Way ? Way->getInteger("runs") : std::nullopt;
+      if (!How || !Runs)
+        return Bad("detected_by entries need how and runs");
+      V.DetectedBy.emplace_back(How->str(), static_cast<unsigned>(*Runs));
+    }
+  if (const llvm::json::Array *Hangs = O->getArray("hang_details"))
+    for (const llvm::json::Value &H : *Hangs)
+      if (auto S = H.getAsString())
+        V.HangDetails.push_back(S->str());
   return V;
 }
 

@@ -18,6 +18,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace racelab {
@@ -35,8 +36,9 @@ llvm::ArrayRef<LessonPart> allParts();
 struct PartVerdict {
   std::string LessonId;
   LessonPart Part = LessonPart::Buggy;
-  /// What had to be seen: a report kind id ("data-race"), "clean", or
-  /// "annotations" for the static part.
+  /// What had to be seen: a report kind id ("data-race"), "clean",
+  /// "deadlock found" for a buggy variant that may hang, or "annotations"
+  /// for the static part.
   std::string Expectation;
   bool Passed = false;
   unsigned Runs = 0;     ///< Runs made (1 for the static part).
@@ -47,9 +49,16 @@ struct PartVerdict {
   /// happened in ("runs 3, 7: no data-race report at buggy.cpp:12").
   std::vector<std::string> Problems;
   std::string BuildError; ///< Compiler output when the build failed.
+  /// For a variant that may hang: how its good runs showed the bug ("hung",
+  /// or the report kind), with how many runs did so; "hung" first.
+  std::vector<std::pair<std::string, unsigned>> DetectedBy;
+  /// The full analysis of each distinct hang that was a problem, headed by
+  /// the first run it happened in, for people to read.
+  std::vector<std::string> HangDetails;
 };
 
-/// "buggy: data-race 20/20", "fixed: clean 18/20", "static: ok".
+/// "buggy: data-race 20/20", "fixed: clean 18/20", "static: ok",
+/// "buggy: deadlock found 20/20 (hung 12, lock-order-inversion 8)".
 std::string formatPartShort(const PartVerdict &V);
 
 /// The verdicts of one lesson, any of which may be missing (its test did

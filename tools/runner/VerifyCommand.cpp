@@ -24,6 +24,17 @@
 namespace racelab {
 namespace {
 
+/// The analysis of each distinct hang that failed a run, indented under the
+/// verdict: where every thread blocks, with its stack.
+void printHangDetails(llvm::raw_ostream &OS, const PartVerdict &V) {
+  for (const std::string &Detail : V.HangDetails) {
+    llvm::SmallVector<llvm::StringRef, 32> Lines;
+    llvm::StringRef(Detail).rtrim().split(Lines, '\n');
+    OS << "      " << partName(V.Part) << " ";
+    for (size_t I = 0; I < Lines.size(); ++I)
+      OS << (I == 0 ? "" : "      ") << Lines[I] << "\n";
+  }
+}
 
 } // namespace
 
@@ -133,6 +144,8 @@ int runVerifyCommand(CommandContext &Ctx, const VerifyArgs &Args) {
     if (Args.Parts.size() == allParts().size()) {
       LessonVerdicts All{&*Verdicts[0], &*Verdicts[1], &*Verdicts[2]};
       OS << formatLessonLine(L.Id, All, Width) << "\n";
+      for (const auto &V : Verdicts)
+        printHangDetails(OS, *V);
     } else {
       // Some parts (how CTest runs us, one part per test): a line each.
       for (const auto &V : Verdicts) {
@@ -144,6 +157,7 @@ int runVerifyCommand(CommandContext &Ctx, const VerifyArgs &Args) {
           OS << V->BuildError;
         for (const std::string &P : V->Problems)
           OS << "      " << P << "\n";
+        printHangDetails(OS, *V);
       }
     }
     OS.flush();

@@ -122,4 +122,79 @@ TEST(CvWaitTest, SilentForTimedWaits) {
       IsEmpty());
 }
 
+// --- loops that do not re-check (found on held-out programs) -----------------
+
+TEST(CvWaitTest, ALoopOverItemsIsNoReCheck) {
+  // The loop goes round once per item; after the wait it pops at once.
+  std::string Code = waiter("  for (int I = 0; I < 3; ++I) {\n"
+                            "    CV.wait(L); // WAIT\n"
+                            "    Ready = false;\n"
+                            "  }");
+  auto F = cvWait(Code);
+  ASSERT_THAT(F, SizeIs(1));
+  EXPECT_EQ(F[0].Line, lineOf(Code, "// WAIT"));
+}
+
+TEST(CvWaitTest, AnIfInsideALoopIsNoReCheck) {
+  // The guard after the wait leaves on another condition; then the code
+  // goes on as if Ready were true.
+  std::string Code = waiter("  for (;;) {\n"
+                            "    if (!Ready)\n"
+                            "      CV.wait(L); // WAIT\n"
+                            "    if (Ready && false) return;\n"
+                            "    Ready = false;\n"
+                            "  }");
+  EXPECT_THAT(cvWait(Code), SizeIs(1));
+  // Guards alone, then back to the top: a re-check.
+  EXPECT_THAT(cvWait(waiter("  for (;;) {\n"
+                            "    if (!Ready)\n"
+                            "      CV.wait(L);\n"
+                            "    if (Ready) return;\n"
+                            "  }")),
+              IsEmpty());
+}
+
+TEST(CvWaitTest, AHelperWithItsOwnLockIsNotCoveredByTheCallersLoop) {
+  std::string Code = R"cpp(#include <condition_variable>
+#include <mutex>
+#include <queue>
+#include <thread>
+std::mutex M;
+std::condition_variable CV;
+std::queue<int> Jobs;
+int take() {
+  std::unique_lock<std::mutex> L(M);
+  CV.wait(L); // WAIT
+  int J = Jobs.front();
+  Jobs.pop();
+  return J;
+}
+int main() {
+  std::thread T([] { for (int I = 0; I < 3; ++I) take(); });
+  for (int I = 0; I < 3; ++I) {
+    { std::lock_guard<std::mutex> L(M); Jobs.push(I); }
+    CV.notify_one();
+  }
+  T.join();
+}
+)cpp";
+  auto F = cvWait(Code);
+  ASSERT_THAT(F, SizeIs(1));
+  EXPECT_EQ(F[0].Line, lineOf(Code, "// WAIT"));
+}
+
+TEST(CvWaitTest, SilentWhenTheNextStatementReChecks) {
+  EXPECT_THAT(cvWait(waiter("  for (int I = 0; I < 3; ++I) {\n"
+                            "    CV.wait(L);\n"
+                            "    while (Ready) Ready = false;\n"
+                            "  }")),
+              IsEmpty());
+  EXPECT_THAT(cvWait(waiter("  for (;;) {\n"
+                            "    CV.wait(L);\n"
+                            "    if (!Ready) continue;\n"
+                            "    break;\n"
+                            "  }")),
+              IsEmpty());
+}
+
 } // namespace

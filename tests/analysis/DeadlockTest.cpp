@@ -408,4 +408,167 @@ int main() {
               IsEmpty());
 }
 
+// --- found on held-out programs and lessons -----------------------------------
+
+TEST(DeadlockTest, DoubleLockThroughAHelperCalledInALoop) {
+  std::string Code = R"cpp(#include <mutex>
+#include <thread>
+#include <vector>
+std::mutex M;
+std::vector<long> V;
+long get() { std::lock_guard<std::mutex> L(M); return 1; } // AGAIN
+long sum() {
+  std::lock_guard<std::mutex> L(M);
+  long S = 0;
+  for (long X : V)
+    S += X + get();
+  return S;
+}
+int main() { std::thread A(sum), B(sum); A.join(); B.join(); }
+)cpp";
+  auto F = doubleLock(Code);
+  ASSERT_THAT(F, SizeIs(1));
+  EXPECT_EQ(F[0].Line, lineOf(Code, "// AGAIN"));
+}
+
+TEST(DeadlockTest, TheCallersHoldSurvivesAHelpersReLock) {
+  // One release undoes one acquisition: after the helper's guard goes
+  // away, the caller still holds M, so this is a double lock but no race.
+  AnalysisRun Run = runAnalysisOnCode(R"cpp(#include <mutex>
+#include <thread>
+std::mutex M;
+long X;
+long get() { std::lock_guard<std::mutex> L(M); return X; }
+void add() {
+  std::lock_guard<std::mutex> L(M);
+  X = get() + 1;
+}
+int main() { std::thread A(add), B(add); A.join(); B.join(); }
+)cpp");
+  ASSERT_TRUE(Run.Compiled) << Run.Errors;
+  EXPECT_THAT(Run.Races, IsEmpty());
+  EXPECT_THAT(Run.Others, SizeIs(1));
+}
+
+TEST(DeadlockTest, SilentForARecursiveReLockInsideAGate) {
+  // Re-taking a held mutex is never a lock-order edge: with BookMutex
+  // held throughout, the orders of the other mutex cannot cycle.
+  EXPECT_THAT(lockOrder(R"cpp(#include <mutex>
+#include <thread>
+std::recursive_mutex Book;
+std::mutex Ledger;
+void match() {
+  std::lock_guard<std::recursive_mutex> B(Book);
+  std::lock_guard<std::mutex> L(Ledger);
+}
+void audit() {
+  std::lock_guard<std::recursive_mutex> B(Book);
+  std::lock_guard<std::mutex> L(Ledger);
+  std::lock_guard<std::recursive_mutex> Again(Book);
+}
+int main() { std::thread T1(match), T2(audit); T1.join(); T2.join(); }
+)cpp"),
+              IsEmpty());
+}
+
+TEST(DeadlockTest, SilentForUniqueLockWithTryToLock) {
+  EXPECT_THAT(lockOrder(twoThreads(R"cpp(
+void crossBooks(std::mutex &First, std::mutex &Second) {
+  for (;;) {
+    std::unique_lock<std::mutex> X(First);
+    std::unique_lock<std::mutex> Y(Second, std::try_to_lock);
+    if (Y.owns_lock()) { N++; return; }
+  }
+}
+void first() { crossBooks(A, B); }
+void second() { crossBooks(B, A); }
+)cpp")),
+              IsEmpty());
+}
+
+TEST(DeadlockTest, RingOverAStdArrayIndexedByLocals) {
+  std::string Code = R"cpp(#include <array>
+#include <mutex>
+#include <thread>
+#include <vector>
+constexpr int N = 5;
+std::array<std::mutex, N> Wrenches;
+void tighten(int Arm) {
+  int Left = Arm;
+  int Right = (Arm + 1) % N;
+  std::lock_guard<std::mutex> L(Wrenches[Left]);  // LEFT
+  std::lock_guard<std::mutex> R(Wrenches[Right]); // RIGHT
+}
+void arm(int Arm, int Bolts) { for (int B = 0; B < Bolts; ++B) tighten(Arm); }
+int main() {
+  std::vector<std::thread> Arms;
+  for (int I = 0; I < N; ++I)
+    Arms.emplace_back(arm, I, 400);
+  for (auto &T : Arms)
+    T.join();
+}
+)cpp";
+  auto F = lockOrder(Code);
+  ASSERT_THAT(F, SizeIs(1));
+  EXPECT_THAT(F[0].Lines, ElementsAre(lineOf(Code, "// LEFT"), lineOf(Code, "// RIGHT")));
+}
+
+/// An event hub that calls its std::function handlers; Publish is the
+/// body of publish(), a handler unsubscribes itself.
+std::string hub(const std::string &Publish) {
+  return R"cpp(#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+class Hub {
+public:
+  using Handler = std::function<void(const std::string &)>;
+  int subscribe(Handler H) {
+    std::lock_guard<std::mutex> Lock(M);
+    Handlers.emplace(NextId, std::move(H));
+    return NextId++;
+  }
+  void unsubscribe(int Id) {
+    std::lock_guard<std::mutex> Lock(M); // AGAIN
+    Handlers.erase(Id);
+  }
+  void publish(const std::string &Event) {
+)cpp" + Publish + R"cpp(
+  }
+private:
+  std::mutex M;
+  std::map<int, Handler> Handlers;
+  int NextId = 0;
+};
+int main() {
+  Hub H;
+  int Once = -1;
+  Once = H.subscribe([&](const std::string &) { H.unsubscribe(Once); });
+  std::thread T([&] { H.publish("done"); });
+  T.join();
+}
+)cpp";
+}
+
+TEST(DeadlockTest, DoubleLockThroughAStoredCallback) {
+  std::string Code = hub("    std::lock_guard<std::mutex> Lock(M);\n"
+                         "    for (auto &[Id, Fn] : Handlers)\n"
+                         "      Fn(Event);");
+  auto F = doubleLock(Code);
+  ASSERT_THAT(F, SizeIs(1));
+  EXPECT_EQ(F[0].Line, lineOf(Code, "// AGAIN"));
+}
+
+TEST(DeadlockTest, SilentForCallbacksCalledAfterTheLockIsReleased) {
+  EXPECT_THAT(doubleLock(hub("    std::map<int, Handler> Copy;\n"
+                             "    {\n"
+                             "      std::lock_guard<std::mutex> Lock(M);\n"
+                             "      Copy = Handlers;\n"
+                             "    }\n"
+                             "    for (auto &[Id, Fn] : Copy)\n"
+                             "      Fn(Event);")),
+              IsEmpty());
+}
+
 } // namespace

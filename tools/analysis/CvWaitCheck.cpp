@@ -9,6 +9,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
+#include <algorithm>
 #include <set>
 
 namespace racelab {
@@ -23,10 +24,64 @@ bool isLoop(const DynTypedNode &N) {
          N.get<CXXForRangeStmt>();
 }
 
-/// Walks out from S to its function (or lambda): the first enclosing
-/// loop, and the first enclosing if.
+/// Does S (an if's branch) go back to the top of the loop: `continue`?
+/// An if that returns or breaks instead checks something else (a stop
+/// flag), not the condition waited for.
+bool startsOver(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ContinueStmt>(S))
+    return true;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return CS->body_back() && isa<ContinueStmt>(CS->body_back());
+  return false;
+}
+
+/// After S returns, is a condition checked again before the state is
+/// used? Yes when S ends its loop iteration, perhaps after some guards
+/// (control goes back to the loop's condition: `while (!Ready) Cv.wait(L);`,
+/// `for (;;) { if (Ready) break; Cv.wait(L); if (Stop) return; }`), or is
+/// followed by a loop, a continue or an `if (...) continue;`. No when
+/// other statements run first (`Cv.wait(L); Queue.pop();`) or the function
+/// ends.
+bool rechecked(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNode Child = DynTypedNode::create(*S);
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  while (!Parents.empty()) {
+    const DynTypedNode &P = Parents[0];
+    if (isLoop(P))
+      return true;
+    if (const auto *CS = P.get<CompoundStmt>()) {
+      const Stmt *Me = Child.get<Stmt>();
+      const auto *It = std::find(CS->body_begin(), CS->body_end(), Me);
+      // The statements after it: guards (an if that leaves) may come
+      // first; a loop or a `continue` re-checks; anything else uses the
+      // state before any re-check.
+      for (auto Next = It == CS->body_end() ? It : std::next(It); Next != CS->body_end();
+           ++Next) {
+        const Stmt *N = *Next;
+        if (isa<WhileStmt>(N) || isa<ForStmt>(N) || isa<DoStmt>(N) || isa<ContinueStmt>(N))
+          return true;
+        if (const auto *If = dyn_cast<IfStmt>(N)) {
+          if (startsOver(If->getThen()))
+            return true;
+          continue;
+        }
+        if (isa<NullStmt>(N))
+          continue;
+        return false;
+      }
+    }
+    if (P.get<LambdaExpr>() || P.get<FunctionDecl>())
+      return false;
+    Child = P;
+    Parents = Ctx.getParents(P);
+  }
+  return false;
+}
+
+/// Walks out from S to its function (or lambda): the first enclosing if.
 struct Surroundings {
-  bool InLoop = false;
   const IfStmt *If = nullptr;
   const FunctionDecl *Function = nullptr; ///< Null inside a lambda.
 };
@@ -36,8 +91,6 @@ Surroundings surroundings(const Stmt *S, ASTContext &Ctx) {
   DynTypedNodeList Parents = Ctx.getParents(*S);
   while (!Parents.empty()) {
     const DynTypedNode &P = Parents[0];
-    if (isLoop(P))
-      Out.InLoop = true;
     if (const auto *If = P.get<IfStmt>(); If && !Out.If)
       Out.If = If;
     if (P.get<LambdaExpr>())
@@ -51,13 +104,29 @@ Surroundings surroundings(const Stmt *S, ASTContext &Ctx) {
   return Out;
 }
 
+/// The lock (or pthread mutex) of a wait is a parameter: the caller holds
+/// it, and can re-check the condition under it around the call.
+bool lockIsParameter(const Expr *Lock) {
+  const Expr *E = Lock->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return DRE && isa<ParmVarDecl>(DRE->getDecl());
+}
+
 class WaitFinder : public RecursiveASTVisitor<WaitFinder> {
 public:
   explicit WaitFinder(ASTContext &Ctx) : Ctx(Ctx) {}
 
-  /// Untimed waits with no predicate, and the object waited on.
-  std::vector<std::pair<const CallExpr *, const Expr *>> Waits;
-  /// Functions called somewhere from inside a loop.
+  /// Untimed waits with no predicate: the call, the object waited on and
+  /// the lock.
+  struct Wait {
+    const CallExpr *Call;
+    const Expr *Cv;
+    const Expr *Lock;
+  };
+  std::vector<Wait> Waits;
+  /// Functions called somewhere as a loop's re-checked step.
   std::set<const FunctionDecl *> CalledInLoop;
 
   bool VisitCallExpr(CallExpr *CE) {
@@ -66,7 +135,7 @@ public:
     const FunctionDecl *Fn = CE->getDirectCallee();
     if (!Fn)
       return true;
-    if (surroundings(CE, Ctx).InLoop)
+    if (rechecked(CE, Ctx))
       CalledInLoop.insert(Fn->getCanonicalDecl());
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
       const CXXMethodDecl *M = MC->getMethodDecl();
@@ -77,11 +146,11 @@ public:
           Obj &&
           isStdType(Obj->getType().getNonReferenceType(),
                     {"condition_variable", "condition_variable_any"}))
-        Waits.push_back({CE, Obj});
+        Waits.push_back({CE, Obj, MC->getArg(0)});
       return true;
     }
     if (isCFunction(Fn, "pthread_cond_wait") && CE->getNumArgs() == 2)
-      Waits.push_back({CE, CE->getArg(0)});
+      Waits.push_back({CE, CE->getArg(0), CE->getArg(1)});
     return true;
   }
 
@@ -104,13 +173,16 @@ std::vector<CvWaitFinding> findCvWaitsWithoutPredicate(ASTContext &Ctx) {
   WaitFinder Finder(Ctx);
   Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
   std::vector<CvWaitFinding> Out;
-  for (const auto &[Call, Obj] : Finder.Waits) {
-    Surroundings S = surroundings(Call, Ctx);
-    if (S.InLoop)
+  for (const auto &[Call, Obj, Lock] : Finder.Waits) {
+    if (rechecked(Call, Ctx))
       continue;
-    // A helper that only waits, called in a loop by its caller
-    // (`while (!ready) waitForWork(lk);`), is the loop's body.
-    if (S.Function && Finder.CalledInLoop.count(S.Function->getCanonicalDecl()))
+    // A helper waiting on its caller's lock, called as the re-checked step
+    // of the caller's loop (`while (!Ready) waitForWork(Lock);`), is that
+    // loop's body. A helper with a lock of its own is not: the caller
+    // cannot re-check under it.
+    Surroundings S = surroundings(Call, Ctx);
+    if (S.Function && lockIsParameter(Lock) &&
+        Finder.CalledInLoop.count(S.Function->getCanonicalDecl()))
       continue;
     CvWaitFinding F;
     F.ConditionVariable = spelling(Obj, Ctx);

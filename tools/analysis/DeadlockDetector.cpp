@@ -2,6 +2,7 @@
 #include "DeadlockDetector.h"
 
 #include "LockIdentity.h"
+#include "StdLibrary.h"
 
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -46,19 +47,17 @@ public:
     return !Modified;
   }
   bool VisitCallExpr(CallExpr *CE) {
-    const FunctionDecl *Fn = CE->getDirectCallee();
     for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
       if (!names(CE->getArg(I)))
         continue;
       // An argument bound to a non-const reference (std::swap(l, r)), or a
       // call we cannot see the parameters of.
-      if (!Fn || I >= Fn->getNumParams()) {
+      QualType P = paramTypeOfArg(CE, I);
+      if (P.isNull() ||
+          (P->isReferenceType() && !P.getNonReferenceType().isConstQualified())) {
         Modified = true;
         break;
       }
-      QualType P = Fn->getParamDecl(I)->getType();
-      if (P->isReferenceType() && !P.getNonReferenceType().isConstQualified())
-        Modified = true;
     }
     return !Modified;
   }
@@ -248,6 +247,12 @@ std::vector<DeadlockDetector::Edge> DeadlockDetector::edges() const {
   std::set<std::string> Seen;
   for (const LockEvent &E : A.lockEvents()) {
     if (E.How == LockHow::Try || !isMutex(E.Point.Loc))
+      continue;
+    // Re-locking a mutex the thread holds never waits for another thread:
+    // a recursive one passes, any other waits for itself (a double lock).
+    if (llvm::any_of(E.Point.Locks, [&](const HeldLock &H) {
+          return !H.Pseudo && sameMutex(H.Mutex, E.Point.Loc, A.ast());
+        }))
       continue;
     for (const HeldLock &H : E.Point.Locks) {
       if (H.Pseudo || sameMutex(H.Mutex, E.Point.Loc, A.ast()) || !isMutex(H.Mutex))

@@ -11,12 +11,21 @@ void FlowState::acquire(const AbstractLocation &Mutex, bool Shared,
                         clang::SourceLocation At, bool Pseudo, unsigned Depth) {
   HeldLock L{Mutex, Shared, At, Pseudo, Depth};
   auto It = std::lower_bound(Locks.begin(), Locks.end(), L);
-  if (It != Locks.end() && *It == L)
+  if (It != Locks.end() && *It == L) {
+    ++It->Count;
     return;
+  }
   Locks.insert(It, L);
 }
 
 void FlowState::release(const AbstractLocation &Mutex) {
+  // One release undoes one acquisition: the caller's hold survives a
+  // helper that locked and released the same mutex again.
+  for (HeldLock &L : Locks)
+    if (L.Mutex == Mutex && L.Count > 1) {
+      --L.Count;
+      return;
+    }
   Locks.erase(std::remove_if(Locks.begin(), Locks.end(),
                              [&](const HeldLock &L) { return L.Mutex == Mutex; }),
               Locks.end());

@@ -36,6 +36,10 @@ struct HeldLock {
   /// How many calls deep (Frame::Calls) the thread was when it took the
   /// lock: the calls below that depth were made with the lock held.
   unsigned Depth = 0;
+  /// Times taken without release: a recursive mutex locked twice (or a
+  /// double lock, already reported) stays held after one release. Not part
+  /// of the identity, so that a loop that re-locks still reaches a fixpoint.
+  unsigned Count = 1;
 
   bool operator<(const HeldLock &O) const {
     return std::tie(Mutex, Shared) < std::tie(O.Mutex, O.Shared);

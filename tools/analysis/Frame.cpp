@@ -9,7 +9,7 @@ namespace analysis {
 std::string Frame::key() const {
   std::string S;
   llvm::raw_string_ostream OS(S);
-  OS << Function << '@' << Context << (InLoop ? "L" : "") << "o" << Outer;
+  OS << Function << '@' << Context << (InLoop ? "L" : "") << (LocksOnly ? "K" : "") << "o" << Outer;
   if (This)
     OS << "t" << This->key();
   for (const auto &[V, L] : Referents)

@@ -60,6 +60,11 @@ struct Frame {
   /// Called from a loop (directly or further up): a thread started in
   /// this activation is started many times.
   bool InLoop = false;
+  /// A callback stored in a std::function and called back later: only its
+  /// locks count (for lock order and double locks). Its accesses are not
+  /// recorded, because what orders them (the queue or registry the
+  /// callback went through) is not modelled.
+  bool LocksOnly = false;
   /// The call sites that led here from the thread's entry, outermost
   /// first (for notes; not part of the key).
   std::vector<clang::SourceLocation> Calls;

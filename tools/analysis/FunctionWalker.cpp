@@ -1,7 +1,9 @@
 //===- FunctionWalker.cpp - Walk one activation over its CFG --------------===//
 #include "FunctionWalker.h"
 
+#include "CallbackStore.h"
 #include "StdLibrary.h"
+#include "UnjoinedThreadCheck.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMapContext.h"
@@ -346,9 +348,10 @@ CallResult FunctionWalker::run(const FlowState &Entry) {
 
   if (const auto &Exit = In[G->getExit().getBlockID()]) {
     Result.Exit = *Exit;
+    endLocalHandlesAtExit(Result.Exit);
     if (RecordWanted) {
       Recording = true;
-      noteBorrowedLocalsAtExit(*Exit);
+      noteBorrowedLocalsAtExit(Result.Exit);
     }
   } else {
     Result.Exit = Entry; // Never returns (noreturn, endless loop).
@@ -627,7 +630,7 @@ std::string FunctionWalker::futureSourceOf(const Expr *E) const {
 
 void FunctionWalker::recordAccess(const AbstractLocation &L, bool IsWrite,
                                   SourceLocation Where, FlowState &St, bool IsInit) {
-  if (!Recording)
+  if (!Recording || F.LocksOnly)
     return;
   AccessRecord R = pointOf(L, Where, St);
   R.IsWrite = IsWrite;
@@ -892,8 +895,7 @@ void FunctionWalker::handleDecl(const VarDecl *V, FlowState &St) {
         }
       if (Locks)
         for (const AbstractLocation &M : Ms)
-          takeLock(M, Shared, CC->getExprLoc(),
-                   Ms.size() > 1 ? LockHow::Together : LockHow::Blocking, St);
+          takeLock(M, Shared, CC->getExprLoc(), guardLockHow(CC, Ms.size()), St);
       St.Guards[V] = std::move(Ms);
     } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
       // A helper returning a guard: the call (walked as its own element)
@@ -1008,11 +1010,106 @@ void FunctionWalker::runDtor(const VarDecl *V, FlowState &St) {
     join(AbstractLocation::local(V, F.Context), St);
     return;
   }
+  if (isThreadHandleVariable(V) && !threadMayLeave(V)) {
+    endThreadsOf(V, St);
+    return;
+  }
   // A class of ours: its destructor runs here (an RAII joiner joins).
   if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
       RD && !RD->isLambda() && !A.isLibraryCode(RD) && RD->hasDefinition())
     if (const CXXDestructorDecl *D = RD->getDestructor())
       walkSpecialMember(D, AbstractLocation::local(V, F.Context), {}, St);
+}
+
+void FunctionWalker::noteStoredCallbacks(const FunctionDecl *Method,
+                                         const std::optional<AbstractLocation> &Obj,
+                                         llvm::ArrayRef<const Expr *> Args) {
+  if (!Obj || F.LocksOnly)
+    return;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    auto [It, New] = A.CallbackMembers.try_emplace({Method, I});
+    if (New)
+      It->second = membersStoringParam(Method, I, A.ast());
+    if (It->second.empty())
+      continue;
+    Frame Entry;
+    Entry.Context = F.Context;
+    std::string Name;
+    if (!bindCallable(Args[I], {}, /*AsThread=*/false, Entry, Name, nullptr))
+      continue;
+    for (const FieldDecl *FD : It->second) {
+      auto &Stored = A.StoredCallbacks[Obj->field(FD).key()];
+      if (llvm::none_of(Stored, [&](const auto &S) { return S.first == Args[I]; }))
+        Stored.push_back({Args[I], Entry});
+    }
+  }
+}
+
+void FunctionWalker::callStoredCallbacks(const Expr *Callee, SourceLocation At,
+                                         FlowState &St) {
+  const Expr *Source = callbackSource(Callee, A.ast());
+  if (!Source)
+    return;
+  std::optional<AbstractLocation> Where = resolver().resolve(Source);
+  if (!Where)
+    return;
+  auto It = A.StoredCallbacks.find(Where->key());
+  if (It == A.StoredCallbacks.end())
+    return;
+  // Copied: walking a callback may store more.
+  std::vector<Frame> Callbacks;
+  for (const auto &S : It->second)
+    Callbacks.push_back(S.second);
+  for (Frame Entry : Callbacks) {
+    Entry.Context = F.Context;
+    Entry.InLoop = F.InLoop || A.inLoop(F.Function, CurrentBlock);
+    Entry.LocksOnly = true;
+    Entry.Calls = F.Calls;
+    Entry.Calls.push_back(At);
+    St = A.call(Entry, St, Recording).Exit;
+  }
+}
+
+bool FunctionWalker::threadMayLeave(const VarDecl *V) {
+  auto [It, New] = A.ThreadMayLeave.try_emplace(V, true);
+  if (New)
+    It->second = threadMayLeaveScope(V, F.Function);
+  return It->second;
+}
+
+void FunctionWalker::endThreadsOf(const VarDecl *V, FlowState &St) {
+  // Destroying a joinable std::thread calls std::terminate: on every path
+  // that goes on, its threads were joined before. A detached one runs on.
+  AbstractLocation Handle = AbstractLocation::local(V, F.Context);
+  for (auto It = St.Live.begin(); It != St.Live.end();) {
+    const ThreadContext &T = A.threadContext(*It);
+    if (T.Handle && T.Handle->overlaps(Handle) && !T.Detached)
+      It = St.Live.erase(It);
+    else
+      ++It;
+  }
+}
+
+void FunctionWalker::endLocalHandlesAtExit(FlowState &Exit) {
+  // The CFG runs no destructors on the way out of an exception; the
+  // handles of this frame still end here (a jthread joins, a std::thread
+  // that is still joinable terminates the program).
+  std::set<const VarDecl *> Handles;
+  for (unsigned Id : Exit.Live) {
+    const ThreadContext &T = A.threadContext(Id);
+    if (T.Handle && T.Handle->Kind == AbstractLocation::RootKind::Local &&
+        T.Handle->Owner == F.Context && T.Handle->Root)
+      if (const auto *V = static_cast<const VarDecl *>(T.Handle->Root);
+          isDeclaredIn(V, F.Function) && !isa<ParmVarDecl>(V))
+        Handles.insert(V);
+  }
+  for (const VarDecl *V : Handles) {
+    QualType T = V->getType();
+    if (isJThreadType(T) || isFutureType(T))
+      join(AbstractLocation::local(V, F.Context), Exit);
+    else if (isThreadHandleVariable(V) && !threadMayLeave(V))
+      endThreadsOf(V, Exit);
+  }
 }
 
 void FunctionWalker::walkSpecialMember(const CXXMethodDecl *M,
@@ -1058,8 +1155,7 @@ void FunctionWalker::handleReturn(const ReturnStmt *RS, FlowState &St) {
     std::vector<AbstractLocation> Ms = guardMutexes(CC, Locks, Shared);
     if (Locks)
       for (const AbstractLocation &M : Ms)
-        takeLock(M, Shared, CC->getExprLoc(),
-                 Ms.size() > 1 ? LockHow::Together : LockHow::Blocking, St);
+        takeLock(M, Shared, CC->getExprLoc(), guardLockHow(CC, Ms.size()), St);
     Result.ReturnedGuard = Ms;
   }
 }
@@ -1086,6 +1182,15 @@ FunctionWalker::guardMutexes(const CXXConstructExpr *CC, bool &Locks, bool &Shar
   if (CC->getNumArgs() == 0)
     Locks = false;
   return Ms;
+}
+
+LockHow FunctionWalker::guardLockHow(const CXXConstructExpr *CC, size_t Mutexes) {
+  // unique_lock(M, std::try_to_lock) never waits: it takes part in no
+  // lock order (the data-race side assumes the try succeeded).
+  for (const Expr *Arg : CC->arguments())
+    if (isStdType(Arg->getType(), {"try_to_lock_t"}))
+      return LockHow::Try;
+  return Mutexes > 1 ? LockHow::Together : LockHow::Blocking;
 }
 
 // --- Calls ------------------------------------------------------------------
@@ -1405,6 +1510,7 @@ void FunctionWalker::handleMemberCall(const CXXMemberCallExpr *MC, FlowState &St
 
   const FunctionDecl *Def = definitionOf(M);
   if (Def && !A.isLibraryCode(Def)) {
+    noteStoredCallbacks(Def, Obj, Args);
     inlineCall(Def, Obj, Args, St, MC);
     return;
   }
@@ -1453,6 +1559,12 @@ void FunctionWalker::handleOperatorCall(const CXXOperatorCallExpr *OC, FlowState
     return atomicCall(OC, M, ObjExpr, St);
   if (isThreadSafeType(ObjType))
     return;
+  // Calling a std::function: the callbacks stored where it comes from.
+  if (OC->getOperator() == OO_Call &&
+      isStdType(ObjType.getNonReferenceType(), {"function", "move_only_function"})) {
+    callStoredCallbacks(ObjExpr, OC->getExprLoc(), St);
+    return;
+  }
   // Calling a closure: walk the lambda in place.
   if (const CXXRecordDecl *RD = ObjType.getNonReferenceType()->getAsCXXRecordDecl();
       RD && RD->isLambda()) {
@@ -1680,6 +1792,7 @@ void FunctionWalker::inlineCall(const FunctionDecl *Fn, std::optional<AbstractLo
   Callee.Function = Fn;
   Callee.This = std::move(This);
   Callee.InLoop = F.InLoop || A.inLoop(F.Function, CurrentBlock);
+  Callee.LocksOnly = F.LocksOnly;
   Callee.Calls = F.Calls;
   if (Call)
     Callee.Calls.push_back(Call->getExprLoc());
@@ -1972,6 +2085,7 @@ void FunctionWalker::runCallableInPlace(const Expr *Callable,
   Frame Entry;
   Entry.Context = F.Context;
   Entry.InLoop = F.InLoop || A.inLoop(F.Function, CurrentBlock);
+  Entry.LocksOnly = F.LocksOnly;
   std::string Name;
   if (!bindCallable(Callable, Args, /*AsThread=*/false, Entry, Name, nullptr))
     return;
@@ -1985,6 +2099,9 @@ void FunctionWalker::spawn(const Stmt *Site, const Expr *Callable,
                            llvm::ArrayRef<const Expr *> Args,
                            std::optional<AbstractLocation> Handle, FlowState &St,
                            bool ViaConfig) {
+  // A callback walked for its locks only starts no threads of its own.
+  if (F.LocksOnly)
+    return;
   // A thread that starts itself (recursive fork/join) is followed two
   // levels deep; below that the analysis learns nothing new, and without a
   // bound it would never stop.

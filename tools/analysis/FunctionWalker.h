@@ -51,6 +51,23 @@ private:
   /// What V's destructor does: releases a guard, joins a jthread or
   /// future, runs a destructor of ours.
   void runDtor(const clang::VarDecl *V, FlowState &St);
+  /// A call of Method on Obj that keeps callable arguments in members of
+  /// Obj (a subscribe / on_done): remember them with their captures.
+  void noteStoredCallbacks(const clang::FunctionDecl *Method,
+                           const std::optional<AbstractLocation> &Obj,
+                           llvm::ArrayRef<const clang::Expr *> Args);
+  /// A std::function called here: walk the callbacks stored where it comes
+  /// from, for their locks.
+  void callStoredCallbacks(const clang::Expr *Callee, clang::SourceLocation At,
+                           FlowState &St);
+  /// Can the threads of handle V run on after V is destroyed (moved out)?
+  bool threadMayLeave(const clang::VarDecl *V);
+  /// V, a std::thread handle (or container of them), is destroyed: its
+  /// threads are over, except detached ones.
+  void endThreadsOf(const clang::VarDecl *V, FlowState &St);
+  /// The thread handles of this frame end with it, also on the exception
+  /// paths the CFG leaves without destructors.
+  void endLocalHandlesAtExit(FlowState &Exit);
   void handleAssignment(const clang::BinaryOperator *BO, FlowState &St);
   void handleMemberCall(const clang::CXXMemberCallExpr *MC, FlowState &St);
   void handleOperatorCall(const clang::CXXOperatorCallExpr *OC, FlowState &St);
@@ -153,6 +170,9 @@ private:
 
   /// Mutexes a guard constructor takes (lock_guard(m), scoped_lock(a, b),
   /// unique_lock(m, defer_lock) takes none yet).
+  /// How a guard's constructor takes its mutexes: try_to_lock tries, a
+  /// scoped_lock of several takes them together, otherwise it blocks.
+  static LockHow guardLockHow(const clang::CXXConstructExpr *CC, size_t Mutexes);
   std::vector<AbstractLocation> guardMutexes(const clang::CXXConstructExpr *CC,
                                              bool &Locks, bool &Shared);
   bool isConfigured(const clang::NamedDecl *D,

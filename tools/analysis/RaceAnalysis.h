@@ -117,6 +117,16 @@ public:
   std::map<const clang::CallExpr *, std::vector<AbstractLocation>> ReturnedGuards;
 
   /// future's location key -> the promise / packaged_task it came from.
+  /// Callables stored in std::function members, by the member's location
+  /// key: the expression made into the callback, and its bound entry frame
+  /// (captures resolved where it was made).
+  std::map<std::string, std::vector<std::pair<const clang::Expr *, Frame>>> StoredCallbacks;
+  /// membersStoringParam per method and parameter, computed once.
+  std::map<std::pair<const clang::FunctionDecl *, unsigned>,
+           std::vector<const clang::FieldDecl *>>
+      CallbackMembers;
+  /// threadMayLeaveScope per thread handle variable, computed once.
+  std::map<const clang::VarDecl *, bool> ThreadMayLeave;
   std::map<std::string, std::string> FutureSources;
 
   /// True for code we do not walk into: system headers and namespace std.

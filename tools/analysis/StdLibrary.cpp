@@ -2,6 +2,7 @@
 #include "StdLibrary.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace racelab {
@@ -170,6 +171,20 @@ std::string qualifiedName(const NamedDecl *D) {
 bool isCFunction(const FunctionDecl *F, llvm::StringRef Name) {
   return F && F->getIdentifier() && F->getName() == Name &&
          F->getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
+clang::QualType paramTypeOfArg(const clang::CallExpr *CE, unsigned ArgIndex) {
+  const clang::FunctionDecl *Fn = CE->getDirectCallee();
+  if (!Fn)
+    return {};
+  if (llvm::isa<clang::CXXOperatorCallExpr>(CE) && llvm::isa<clang::CXXMethodDecl>(Fn)) {
+    if (ArgIndex == 0)
+      return {}; // The object itself.
+    --ArgIndex;
+  }
+  if (ArgIndex >= Fn->getNumParams())
+    return {};
+  return Fn->getParamDecl(ArgIndex)->getType();
 }
 
 } // namespace analysis

@@ -63,6 +63,11 @@ std::string qualifiedName(const clang::NamedDecl *D);
 /// namespace.
 bool isCFunction(const clang::FunctionDecl *F, llvm::StringRef Name);
 
+/// The type of the parameter argument ArgIndex of CE binds to; null when
+/// unknown (no direct callee, variadic). For a member operator call
+/// (`V[I]`, `F(X)`) argument 0 is the object, not a parameter.
+clang::QualType paramTypeOfArg(const clang::CallExpr *CE, unsigned ArgIndex);
+
 } // namespace analysis
 } // namespace racelab
 

@@ -415,6 +415,21 @@ void FunctionChecker::handle(const Stmt *S, State &St) {
     }
     return;
   }
+  if (isa<InitListExpr>(S) || isa<CXXParenListInitExpr>(S)) {
+    // An aggregate joiner built on the thread (`ThreadGuard G{T}`, or
+    // `G(T)` in C++20): a std::thread cannot be copied, so it is bound by
+    // reference or moved.
+    llvm::ArrayRef<Expr *> Inits =
+        isa<InitListExpr>(S) ? cast<InitListExpr>(S)->inits()
+                             : cast<CXXParenListInitExpr>(S)->getInitExprs();
+    for (const Expr *Init : Inits) {
+      if (const VarDecl *V = varNamed(Init))
+        St.erase(V);
+      if (const VarDecl *M = movedVar(Init))
+        St.erase(M);
+    }
+    return;
+  }
   if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
     for (const LambdaCapture &C : LE->captures())
       if (C.capturesVariable())
@@ -561,6 +576,82 @@ private:
 };
 
 } // namespace
+
+namespace {
+
+/// Finds the ways the threads of one handle variable can be moved out.
+class LeaveFinder : public RecursiveASTVisitor<LeaveFinder> {
+public:
+  explicit LeaveFinder(const VarDecl *V) { Names.insert(V); }
+  bool Leaves = false;
+
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *RF) {
+    // `for (std::thread &T : Threads)`: T names the elements too.
+    if (const VarDecl *Range = varNamed(RF->getRangeInit()); Range && Names.count(Range))
+      if (const VarDecl *Loop = RF->getLoopVariable();
+          Loop && Loop->getType()->isReferenceType() &&
+          !Loop->getType().getNonReferenceType().isConstQualified())
+        Names.insert(Loop);
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Fn = CE->getDirectCallee();
+    bool StdMover = Fn && Fn->isInStdNamespace() && Fn->getIdentifier() &&
+                    (Fn->getName() == "move" || Fn->getName() == "swap" ||
+                     Fn->getName() == "exchange");
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+      if (!names(CE->getArg(I)))
+        continue;
+      // The object of a member operator (`Threads[I]`) is not handed over.
+      if (I == 0 && isa<CXXOperatorCallExpr>(CE) && Fn && isa<CXXMethodDecl>(Fn))
+        continue;
+      QualType P = paramTypeOfArg(CE, I);
+      if (StdMover || P.isNull() ||
+          (P->isReferenceType() && !P.getNonReferenceType().isConstQualified()))
+        Leaves = true;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      if (const CXXMethodDecl *M = MC->getMethodDecl();
+          M && M->getIdentifier() && M->getName() == "swap" &&
+          names(MC->getImplicitObjectArgument()))
+        Leaves = true;
+    return !Leaves;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_AddrOf && names(UO->getSubExpr()))
+      Leaves = true;
+    return !Leaves;
+  }
+
+private:
+  /// E is one of the names, or an element of one (`Threads[I]`).
+  bool names(const Expr *E) const {
+    E = bare(E);
+    if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+        OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() >= 1)
+      E = bare(OC->getArg(0));
+    else if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(E))
+      E = bare(AS->getBase());
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+    return DRE && Names.count(dyn_cast<VarDecl>(DRE->getDecl()));
+  }
+  std::set<const VarDecl *> Names;
+};
+
+} // namespace
+
+bool isThreadHandleVariable(const VarDecl *V) {
+  return V && !V->getType()->isReferenceType() &&
+         (isPlainThread(V->getType()) || isThreadCollection(V->getType()));
+}
+
+bool threadMayLeaveScope(const VarDecl *V, const FunctionDecl *Fn) {
+  if (!Fn || !Fn->getBody())
+    return true;
+  LeaveFinder Finder(V);
+  Finder.TraverseStmt(Fn->getBody());
+  return Finder.Leaves;
+}
 
 std::vector<UnjoinedThreadFinding> findUnjoinedThreads(ASTContext &Ctx) {
   FunctionCollector Collector(Ctx);

@@ -23,6 +23,16 @@ namespace analysis {
 
 std::vector<UnjoinedThreadFinding> findUnjoinedThreads(clang::ASTContext &Ctx);
 
+/// A local std::thread, or a local container or array of them.
+bool isThreadHandleVariable(const clang::VarDecl *V);
+
+/// Can the thread(s) held by V, a local of Fn, go on running after V is
+/// destroyed? Only if they are moved out (std::move, swap, through a
+/// range-for reference), or V is handed by address or non-const reference
+/// to a function that might do so. Otherwise V's destructor ends them
+/// for the analysis: joined before, or std::terminate.
+bool threadMayLeaveScope(const clang::VarDecl *V, const clang::FunctionDecl *Fn);
+
 } // namespace analysis
 } // namespace racelab
 

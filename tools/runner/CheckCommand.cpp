@@ -63,7 +63,7 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
   llvm::MapVector<std::string, std::pair<HangReport, unsigned>,
                   std::map<std::string, unsigned>>
       HangsSeen;
-  unsigned Hangs = 0, SanitizerFailures = 0;
+  unsigned Hangs = 0, Crashes = 0, SanitizerFailures = 0;
   std::vector<std::string> RunProblems;
   std::vector<ProcessResult> Processes;
   for (unsigned I = 1; I <= Args.Runs; ++I) {
@@ -88,6 +88,12 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
       ++SanitizerFailures;
       RunProblems.push_back("run " + std::to_string(I) + ": " +
                             Run.sanitizerProblem());
+    } else if (Run.Process.Kind == ExitKind::Signaled) {
+      // A crash is a finding too (std::terminate from a joinable thread's
+      // destructor, a segfault), even when TSan had nothing to say.
+      ++Crashes;
+      RunProblems.push_back("run " + std::to_string(I) + ": " +
+                            Run.Process.describe());
     }
   }
   std::vector<const Finding *> List = Findings.findings();
@@ -122,6 +128,7 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
                            {"runs", Args.Runs},
                            {"runs_with_findings", Findings.runsWithFindings()},
                            {"hangs", Hangs},
+                           {"crashes", Crashes},
                            {"findings", std::move(Items)},
                            {"hang_reports", std::move(HangItems)},
                            {"problems", std::move(Problems)},
@@ -154,10 +161,12 @@ int runCheckCommand(CommandContext &Ctx, const CheckArgs &Args) {
        << (Args.Runs == 1 ? " run" : " runs");
     if (Hangs)
       OS << ", " << Hangs << (Hangs == 1 ? " hang" : " hangs");
+    if (Crashes)
+      OS << ", " << Crashes << (Crashes == 1 ? " crash" : " crashes");
     OS << " (built in " << llvm::formatv("{0:f1}", Built.Seconds) << " s)\n";
   }
 
-  if (!List.empty() || Hangs)
+  if (!List.empty() || Hangs || Crashes)
     return ExitFindings;
   if (SanitizerFailures)
     return ExitError;

@@ -25,7 +25,7 @@ int main() {
       std::printf("sum of readings = %ld\n", Sum);
       ThreadDone.open();
     }).detach();
-  } // Readings is destroyed here, its buffer freed
+  } // expect-use-after-free: Readings is destroyed here, its buffer freed
   ScopeEnded.open();
   ThreadDone.wait();
 }

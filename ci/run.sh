@@ -3,8 +3,9 @@
 # racecheck crash test.
 #   1. install what is needed, build, verify every lesson (make check-races)
 #   2. run the unit tests (make test)
-#   3. racecheck over every source of the repository (ctest -L crash) and
-#      over the evaluation corpus (ctest -L corpus)
+#   3. racecheck over every source of the repository (ctest -L crash),
+#      over the evaluation corpora (ctest -L corpus), and the clang-tidy
+#      plugin against racecheck on every lesson and corpus file (-L tidy)
 # All always run, so one failure does not hide another; the job fails if
 # any does.
 set -uo pipefail
@@ -21,9 +22,9 @@ if ! make test; then
   echo "=== ci: make test FAILED"
   status=1
 fi
-echo "=== ci: racecheck crash test and corpus"
-if ! ctest --test-dir build -L '^(crash|corpus)$' -j 2 --output-on-failure; then
-  echo "=== ci: racecheck crash test or corpus FAILED"
+echo "=== ci: racecheck crash test, corpus, clang-tidy plugin against racecheck"
+if ! ctest --test-dir build -L '^(crash|corpus|tidy)$' -j 2 --output-on-failure; then
+  echo "=== ci: racecheck crash test, corpus or plugin comparison FAILED"
   status=1
 fi
 exit $status

@@ -158,7 +158,7 @@ FindingDiagnostic describeDoubleLock(const DoubleLockFinding &F,
   return D;
 }
 
-FindingDiagnostic describeCvWait(const CvWaitFinding &F, const clang::SourceManager &SM) {
+FindingDiagnostic describeCvWait(const CvWaitFinding &F, const clang::SourceManager &) {
   FindingDiagnostic D;
   D.Check = CvWaitCheckName;
   D.Loc = F.WaitAt;

@@ -53,6 +53,35 @@ FindingDiagnostic describeUnjoinedThread(const UnjoinedThreadFinding &F,
 FindingDiagnostic describeDanglingCapture(const DanglingCaptureFinding &F,
                                           const clang::SourceManager &SM);
 
+/// A FindingHandler that describes each finding and hands the diagnostic
+/// to report(): the part every front end (racecheck, the clang-tidy
+/// plugin) shares.
+class DescribingHandler : public FindingHandler {
+public:
+  explicit DescribingHandler(const clang::SourceManager &SM) : SM(SM) {}
+  void handleDataRace(const DataRaceFinding &F) override { report(describeDataRace(F, SM)); }
+  void handleLockOrder(const LockOrderFinding &F) override {
+    report(describeLockOrder(F, SM));
+  }
+  void handleJoinWhileHolding(const JoinWhileHoldingFinding &F) override {
+    report(describeJoinWhileHolding(F, SM));
+  }
+  void handleDoubleLock(const DoubleLockFinding &F) override {
+    report(describeDoubleLock(F, SM));
+  }
+  void handleCvWait(const CvWaitFinding &F) override { report(describeCvWait(F, SM)); }
+  void handleUnjoinedThread(const UnjoinedThreadFinding &F) override {
+    report(describeUnjoinedThread(F, SM));
+  }
+  void handleDanglingCapture(const DanglingCaptureFinding &F) override {
+    report(describeDanglingCapture(F, SM));
+  }
+
+protected:
+  virtual void report(const FindingDiagnostic &D) = 0;
+  const clang::SourceManager &SM;
+};
+
 /// Every check the analysis implements, with its one-line summary (the
 /// same sentence as the check's doc page).
 struct CheckInfo {

@@ -16,34 +16,12 @@ namespace {
 
 using namespace clang;
 
-class ReportingHandler : public analysis::FindingHandler {
+class ReportingHandler : public analysis::DescribingHandler {
 public:
   ReportingHandler(RacecheckRunner &Runner, ASTContext &Ctx, std::string Given,
                    SarifDocumentWriter *Sarif, const std::map<std::string, size_t> &Rules)
-      : Runner(Runner), Ctx(Ctx), SM(Ctx.getSourceManager()), Given(std::move(Given)),
-        Sarif(Sarif), Rules(Rules) {}
-
-  void handleDataRace(const analysis::DataRaceFinding &F) override {
-    report(analysis::describeDataRace(F, SM));
-  }
-  void handleLockOrder(const analysis::LockOrderFinding &F) override {
-    report(analysis::describeLockOrder(F, SM));
-  }
-  void handleJoinWhileHolding(const analysis::JoinWhileHoldingFinding &F) override {
-    report(analysis::describeJoinWhileHolding(F, SM));
-  }
-  void handleDoubleLock(const analysis::DoubleLockFinding &F) override {
-    report(analysis::describeDoubleLock(F, SM));
-  }
-  void handleCvWait(const analysis::CvWaitFinding &F) override {
-    report(analysis::describeCvWait(F, SM));
-  }
-  void handleUnjoinedThread(const analysis::UnjoinedThreadFinding &F) override {
-    report(analysis::describeUnjoinedThread(F, SM));
-  }
-  void handleDanglingCapture(const analysis::DanglingCaptureFinding &F) override {
-    report(analysis::describeDanglingCapture(F, SM));
-  }
+      : DescribingHandler(Ctx.getSourceManager()), Runner(Runner), Ctx(Ctx),
+        Given(std::move(Given)), Sarif(Sarif), Rules(Rules) {}
 
 private:
   ReportedPosition position(SourceLocation L) const {
@@ -65,7 +43,7 @@ private:
     return CharSourceRange::getCharRange(L, L.getLocWithOffset(1));
   }
 
-  void report(const analysis::FindingDiagnostic &D) {
+  void report(const analysis::FindingDiagnostic &D) override {
     ReportedDiagnostic R;
     R.Check = D.Check;
     R.Where = position(D.Loc);
@@ -104,7 +82,6 @@ private:
 
   RacecheckRunner &Runner;
   ASTContext &Ctx;
-  const SourceManager &SM;
   std::string Given;
   SarifDocumentWriter *Sarif;
   const std::map<std::string, size_t> &Rules;

@@ -15,9 +15,12 @@ int early(int X) {
 }
 
 int joined(int X) {
-  std::jthread T(work); // silent: a jthread joins in its destructor
-  if (failed(X))
+  std::thread T(work); // silent: joined on every path
+  if (failed(X)) {
+    T.join();
     return 1;
+  }
+  T.join();
   return 0;
 }
 

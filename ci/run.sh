@@ -4,8 +4,10 @@
 #   1. install what is needed, build, verify every lesson (make check-races)
 #   2. run the unit tests (make test)
 #   3. racecheck over every source of the repository (ctest -L crash),
-#      over the evaluation corpora (ctest -L corpus), and the clang-tidy
-#      plugin against racecheck on every lesson and corpus file (-L tidy)
+#      over the evaluation corpora (ctest -L corpus), the clang-tidy
+#      plugin against racecheck on every lesson and corpus file, its checks
+#      and docs and editor set-ups (-L tidy), and cmake --install with a
+#      course project using the installed package (-L install)
 # All always run, so one failure does not hide another; the job fails if
 # any does.
 set -uo pipefail
@@ -22,9 +24,9 @@ if ! make test; then
   echo "=== ci: make test FAILED"
   status=1
 fi
-echo "=== ci: racecheck crash test, corpus, clang-tidy plugin against racecheck"
-if ! ctest --test-dir build -L '^(crash|corpus|tidy)$' -j 2 --output-on-failure; then
-  echo "=== ci: racecheck crash test, corpus or plugin comparison FAILED"
+echo "=== ci: racecheck crash test, corpus, clang-tidy plugin, install"
+if ! ctest --test-dir build -L '^(crash|corpus|tidy|install)$' -j 2 --output-on-failure; then
+  echo "=== ci: racecheck crash test, corpus, plugin or install test FAILED"
   status=1
 fi
 exit $status

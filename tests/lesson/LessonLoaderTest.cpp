@@ -117,6 +117,22 @@ TEST(LessonLoaderTest, DefaultsForOptionalKeys) {
   EXPECT_FALSE(R.Loaded->MayHang);
 }
 
+TEST(LessonLoaderTest, RacecheckFindsOrMisses) {
+  auto Finds = loadWithYaml("title: T\ntopic: data-races\nbug_class: data-race\n"
+                            "tsan_report: data-race\n");
+  ASSERT_TRUE(Finds.Loaded) << allErrors(Finds);
+  EXPECT_FALSE(Finds.Loaded->RacecheckMisses);
+  auto Misses = loadWithYaml("title: T\ntopic: data-races\nbug_class: data-race\n"
+                             "tsan_report: data-race\nracecheck: misses\n");
+  ASSERT_TRUE(Misses.Loaded) << allErrors(Misses);
+  EXPECT_TRUE(Misses.Loaded->RacecheckMisses);
+  auto Bad = loadWithYaml("title: T\ntopic: data-races\nbug_class: data-race\n"
+                          "tsan_report: data-race\nracecheck: maybe\n");
+  ASSERT_FALSE(Bad.Loaded);
+  EXPECT_THAT(allErrors(Bad), HasSubstr("lesson.yaml:5:12: error: racecheck must be "
+                                        "'finds' or 'misses', not 'maybe'"));
+}
+
 TEST(LessonLoaderTest, MayHangNeedsADeadlockAnnotation) {
   const char *Buggy = "#include <mutex>\n"
                       "std::mutex A, B;\n"

@@ -9,6 +9,7 @@
 #include "ScratchDir.h"
 #include "Supervisor.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -18,6 +19,7 @@
 using namespace racelab;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using ::testing::StartsWith;
 
 namespace {
 
@@ -273,6 +275,51 @@ TEST_F(RacecheckCliTest, CompilationDatabase) {
   ProcessResult R = racecheck({"-p", Scratch->path(), "--format=json"});
   EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
   EXPECT_THAT(R.Stdout, HasSubstr("racelab-data-race"));
+}
+
+TEST_F(RacecheckCliTest, CompileFlagsFileAboveTheSources) {
+  // Flags from a compile_flags.txt, with an include path relative to it
+  // (what samples/compile_flags.txt does); files are named as given.
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Scratch->file("course/inc")));
+  write("course/compile_flags.txt", "-std=c++20\n-Iinc\n");
+  write("course/inc/shared.h", "extern int Counter;\n");
+  write("course/racy.cpp", R"cpp(#include "shared.h"
+#include <thread>
+int Counter;
+void work() { Counter++; }
+int main() {
+  std::thread A(work), B(work);
+  A.join();
+  B.join();
+}
+)cpp");
+  ProcessResult R = racecheck({"course/racy.cpp"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
+  EXPECT_THAT(R.Stderr, StartsWith("course/racy.cpp:4:15: warning: data race on 'Counter'"));
+}
+
+TEST_F(RacecheckCliTest, FixItsAndFixNotes) {
+  write("early.cpp", R"cpp(#include <thread>
+void work();
+bool failed();
+int run() {
+  std::thread T(work);
+  if (failed())
+    return 1;
+  T.join();
+  return 0;
+}
+)cpp");
+  ProcessResult R = racecheck({"early.cpp", "--", "-std=c++20"});
+  EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
+  EXPECT_THAT(R.Stderr, HasSubstr("    5 |   std::thread T(work);\n"
+                                  "      |   ~~~~~~~~~~~ ^\n"
+                                  "      |   std::jthread\n"));
+  // C++17 has no std::jthread: a note says the fix instead.
+  R = racecheck({"early.cpp", "--", "-std=c++17"});
+  EXPECT_THAT(R.Stderr, Not(HasSubstr("|   std::jthread\n")));
+  EXPECT_THAT(R.Stderr, HasSubstr("early.cpp:5:15: note: to fix, join 'T' before line 7, or "
+                                  "declare it std::jthread"));
 }
 
 TEST_F(RacecheckCliTest, CSources) {

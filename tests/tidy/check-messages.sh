@@ -4,6 +4,11 @@
 # `// CHECK-MESSAGES-DAG:` lines written next to the code (FileCheck, from
 # llvm-19-tools). Any other racelab warning fails the test, so the silent
 # cases in the file are checked too.
+#
+# A file with `// CHECK-FIXES:` lines is also fixed: clang-tidy --fix runs
+# on a copy (CHECK lines blanked, as check_clang_tidy.py does, so they do
+# not match themselves), the copy must match the CHECK-FIXES lines and
+# still compile.
 #   check-messages.sh PLUGIN FILE [COMPILER-FLAGS...]
 set -uo pipefail
 plugin=$1 file=$2
@@ -26,4 +31,21 @@ if [ "$expected" != "$actual" ]; then
   echo "check-messages: $file expects $expected racelab warnings, clang-tidy gave $actual:" >&2
   printf '%s\n' "$output" | grep ': warning: ' >&2
   exit 1
+fi
+
+if grep -q 'CHECK-FIXES' "$file"; then
+  compiler=${CXX:-clang++-19}
+  scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' EXIT
+  fixed="$scratch/$(basename "$file")"
+  sed -E 's#// *CHECK-[A-Z-]+:.*#//#' "$file" > "$fixed"
+  "$tidy" --quiet --fix --load="$plugin" -checks='-*,racelab-*' "$fixed" -- "$@" \
+    >/dev/null 2>&1
+  "$filecheck" "$file" --input-file="$fixed" --check-prefix=CHECK-FIXES \
+    --strict-whitespace || { echo "check-messages: $file: the fixed code is not as expected" >&2
+                             exit 1; }
+  if ! "$compiler" -fsyntax-only "$@" "$fixed"; then
+    echo "check-messages: $file: the fixed code does not compile" >&2
+    exit 1
+  fi
 fi

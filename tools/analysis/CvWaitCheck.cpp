@@ -158,6 +158,28 @@ private:
   ASTContext &Ctx;
 };
 
+/// `if (!Ready) Cv.wait(Lock);` -> `while (!Ready) Cv.wait(Lock);`: when
+/// the `if` holds the wait and nothing else, its condition is what the
+/// wait waits for, and making it a loop is the whole fix. Anything else
+/// in the `if` (an else, an init statement, more statements) leaves a
+/// choice, so no edit.
+std::optional<FixItHint> ifToWhile(const IfStmt *If, const CallExpr *Wait) {
+  if (If->getElse() || If->getInit() || If->getConditionVariable() || If->isConstexpr() ||
+      If->isConsteval() || If->getIfLoc().isMacroID())
+    return std::nullopt;
+  const Stmt *Then = If->getThen();
+  if (const auto *Block = dyn_cast<CompoundStmt>(Then)) {
+    if (Block->size() != 1)
+      return std::nullopt;
+    Then = Block->body_front();
+  }
+  const auto *E = dyn_cast<Expr>(Then);
+  if (!E || E->IgnoreImplicit() != Wait)
+    return std::nullopt;
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(If->getIfLoc(), If->getIfLoc()), "while");
+}
+
 std::string spelling(const Expr *E, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
@@ -187,8 +209,10 @@ std::vector<CvWaitFinding> findCvWaitsWithoutPredicate(ASTContext &Ctx) {
     CvWaitFinding F;
     F.ConditionVariable = spelling(Obj, Ctx);
     F.WaitAt = Call->getExprLoc();
-    if (S.If)
+    if (S.If) {
       F.CheckedOnceAt = S.If->getIfLoc();
+      F.Fix = ifToWhile(S.If, Call);
+    }
     Out.push_back(std::move(F));
   }
   return Out;

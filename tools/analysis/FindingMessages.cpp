@@ -86,6 +86,21 @@ FindingDiagnostic describeDataRace(const DataRaceFinding &F,
                        "'" + L.Name + "' is held for the conflicting access from here" +
                            (F.First.Locks.empty() ? std::string(", but not for the write")
                                                   : std::string())});
+  // Which lock to add is a design choice (and so is an atomic): a note,
+  // never an edit.
+  if (!F.First.Locks.empty() && F.Second.Locks.empty())
+    D.Notes.push_back({F.Second.Loc, "to fix, also hold '" + F.First.Locks.front().Name +
+                                         "' for this " + Other});
+  else if (F.First.Locks.empty() && !F.Second.Locks.empty())
+    D.Notes.push_back({F.First.Loc, "to fix, also hold '" + F.Second.Locks.front().Name +
+                                        "' for this write"});
+  else if (!NoLocks)
+    D.Notes.push_back({D.Loc, "to fix, guard both accesses to '" + F.Variable +
+                                  "' with the same mutex"});
+  else
+    D.Notes.push_back({D.Loc, "to fix, guard every access to '" + F.Variable +
+                                  "' with one mutex, or make it a std::atomic if it is "
+                                  "a single value updated on its own"});
   return D;
 }
 
@@ -103,6 +118,8 @@ FindingDiagnostic describeLockOrder(const LockOrderFinding &F,
     D.Notes.push_back({First.HeldAt, "each thread takes its own mutex here", true});
     addCallNotes(First.Calls, First.Held, D);
     addSpawnNote(First.Thread, D);
+    D.Notes.push_back({D.Loc, "to fix, take both mutexes with one std::scoped_lock, or "
+                              "have every thread take the lower-numbered one first"});
     return D;
   }
   D.Message = "lock-order inversion: " + threadText(First.Thread, SM) + " takes '" +
@@ -126,6 +143,12 @@ FindingDiagnostic describeLockOrder(const LockOrderFinding &F,
   }
   for (const LockOrderStep &S : F.Steps)
     addSpawnNote(S.Thread, D);
+  std::vector<HeldLockInfo> Cycle;
+  for (const LockOrderStep &S : F.Steps)
+    Cycle.push_back({S.Held, false, S.HeldAt});
+  D.Notes.push_back({D.Loc, "to fix, take " + lockList(Cycle) +
+                                " together with one std::scoped_lock, or take them in "
+                                "the same order in every thread"});
   return D;
 }
 
@@ -140,6 +163,7 @@ FindingDiagnostic describeJoinWhileHolding(const JoinWhileHoldingFinding &F,
   D.Notes.push_back({F.HeldAt, "'" + F.Mutex + "' acquired here", true});
   D.Notes.push_back({F.AcquiredAt, "the joined thread takes '" + F.Mutex + "' here", true});
   addSpawnNote(F.Joined, D);
+  D.Notes.push_back({D.Loc, "to fix, release '" + F.Mutex + "' before waiting here"});
   return D;
 }
 
@@ -155,6 +179,9 @@ FindingDiagnostic describeDoubleLock(const DoubleLockFinding &F,
               ": it is not recursive, so the thread waits for itself for ever";
   D.Notes.push_back({F.FirstAt, "'" + F.Mutex + "' first acquired here"});
   addCallNotes(F.Calls, F.Mutex, D);
+  D.Notes.push_back({D.Loc, "to fix, release '" + F.Mutex + "' before this point, or "
+                            "call a variant that expects the caller to hold it (a "
+                            "std::recursive_mutex only hides the problem)"});
   return D;
 }
 
@@ -171,6 +198,12 @@ FindingDiagnostic describeCvWait(const CvWaitFinding &F, const clang::SourceMana
     D.Notes.push_back({F.CheckedOnceAt,
                        "the condition is checked once here; a 'while' would re-check it "
                        "after every wakeup"});
+  if (F.Fix)
+    D.FixIts.push_back(*F.Fix);
+  else
+    D.Notes.push_back({D.Loc, "to fix, wait in a loop that re-checks the condition under "
+                              "the lock: wait(lock, [&] { return condition; }), or "
+                              "'while (!condition)' around pthread_cond_wait"});
   return D;
 }
 
@@ -210,6 +243,14 @@ FindingDiagnostic describeUnjoinedThread(const UnjoinedThreadFinding &F,
   D.Notes.push_back({F.EndsAt, F.How == UnjoinedThreadFinding::Exit::Reassigned
                                    ? "assigned here while still running"
                                    : "'" + F.Thread + "' is still joinable here"});
+  if (F.Fix)
+    D.FixIts.push_back(*F.Fix);
+  else if (F.InCollection)
+    D.Notes.push_back({D.Loc, "to fix, join every thread in '" + F.Thread + "' before line " +
+                                  line(F.EndsAt, SM) + ", or hold std::jthread instead"});
+  else
+    D.Notes.push_back({D.Loc, "to fix, join '" + F.Thread + "' before line " +
+                                  line(F.EndsAt, SM) + ", or declare it std::jthread"});
   return D;
 }
 
@@ -231,6 +272,12 @@ FindingDiagnostic describeDanglingCapture(const DanglingCaptureFinding &F,
   D.Notes.push_back({F.ScopeEndAt, "'" + F.Variable + "' ends here"});
   if (F.UseAt.isValid())
     D.Notes.push_back({F.UseAt, "the thread uses it here"});
+  D.Notes.push_back({D.Loc, "to fix, capture '" + F.Variable +
+                                "' by value (or move it into the thread), or " +
+                                (F.Detached ? std::string("join the thread instead of "
+                                                          "detaching it")
+                                            : "join the thread before line " +
+                                                  line(F.ScopeEndAt, SM))});
   return D;
 }
 

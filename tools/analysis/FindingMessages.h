@@ -34,6 +34,9 @@ struct FindingDiagnostic {
   clang::SourceLocation Loc;
   std::string Message; ///< Without the "[check]" suffix.
   std::vector<DiagnosticNote> Notes;
+  /// Edits that fix the finding with no choice left to make; when the fix
+  /// is a design decision there are none, and a "to fix, ..." note says it.
+  std::vector<clang::FixItHint> FixIts;
 };
 
 /// Needs the SourceManager only to print line numbers inside messages

@@ -10,7 +10,10 @@
 #ifndef RACELAB_ANALYSIS_FINDINGS_H
 #define RACELAB_ANALYSIS_FINDINGS_H
 
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -109,6 +112,9 @@ struct CvWaitFinding {
   clang::SourceLocation WaitAt;
   /// Inside an `if` that checked the condition once (spurious wakeups).
   clang::SourceLocation CheckedOnceAt;
+  /// `if` -> `while`, offered when that `if` holds nothing but the wait:
+  /// then the edit is the whole fix and there is no choice to make.
+  std::optional<clang::FixItHint> Fix;
 };
 
 /// racelab-unjoined-thread: a std::thread can reach its destructor while
@@ -119,6 +125,9 @@ struct UnjoinedThreadFinding {
   clang::SourceLocation StartedAt; ///< Where it becomes joinable.
   clang::SourceLocation EndsAt;    ///< Where it is destroyed (or the throw).
   enum class Exit { ScopeEnd, Return, Throw, CallThrows, Reassigned } How = Exit::ScopeEnd;
+  /// `std::thread` -> `std::jthread` in the declaration, offered only where
+  /// nothing else depends on the type (see UnjoinedThreadCheck).
+  std::optional<clang::FixItHint> Fix;
 };
 
 /// racelab-dangling-capture: a thread handed a local by reference or

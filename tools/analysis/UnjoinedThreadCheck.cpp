@@ -9,6 +9,7 @@
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 #include <map>
 #include <memory>
@@ -135,6 +136,71 @@ using State = std::map<const VarDecl *, SourceLocation>;
 void merge(State &Into, const State &From) {
   for (const auto &[V, Loc] : From)
     Into.try_emplace(V, Loc);
+}
+
+/// Does every use of V call one of the members std::jthread has with the
+/// same meaning? Then the declared type can change without the code
+/// around it noticing.
+class JthreadCompatibleUses : public RecursiveASTVisitor<JthreadCompatibleUses> {
+public:
+  explicit JthreadCompatibleUses(const VarDecl *V) : V(V) {}
+  unsigned Uses = 0, MemberCalls = 0;
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    Uses += DRE->getDecl() == V;
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
+        MC->getImplicitObjectArgument() ? MC->getImplicitObjectArgument()->IgnoreParenImpCasts()
+                                        : nullptr);
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (DRE && DRE->getDecl() == V && M && M->getIdentifier() &&
+        llvm::is_contained({"join", "joinable", "detach", "get_id", "native_handle"},
+                           M->getName()))
+      ++MemberCalls;
+    return true;
+  }
+
+private:
+  const VarDecl *V;
+};
+
+/// `std::thread T(work);` -> `std::jthread T(work);` (C++20): the jthread
+/// joins in its destructor, on every path. Offered only when that edit
+/// alone is the fix: one variable in its declaration, the type spelled
+/// `std::thread`, started right there (not `= std::thread(...)`, which
+/// would need a second edit), from a callable that cannot take the
+/// jthread's stop_token (not a generic lambda), and used only through
+/// join/joinable/detach/get_id/native_handle.
+std::optional<FixItHint> jthreadFix(const VarDecl *V, const FunctionDecl *Fn,
+                                    ASTContext &Ctx) {
+  if (!Ctx.getLangOpts().CPlusPlus20 || !isPlainThread(V->getType()) ||
+      V->getType()->isReferenceType() || V->getInitStyle() == VarDecl::CInit ||
+      !V->getTypeSourceInfo())
+    return std::nullopt;
+  DynTypedNodeList Parents = Ctx.getParents(*V);
+  const auto *DS = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+  if (!DS || !DS->isSingleDecl())
+    return std::nullopt;
+  const auto *Start = dyn_cast_or_null<CXXConstructExpr>(bare(V->getInit()));
+  if (!Start || isa<CXXTemporaryObjectExpr>(Start) || Start->getNumArgs() == 0)
+    return std::nullopt;
+  if (const auto *L = dyn_cast<LambdaExpr>(bare(Start->getArg(0)));
+      L && L->getLambdaClass()->isGenericLambda())
+    return std::nullopt;
+  SourceRange TypeRange = V->getTypeSourceInfo()->getTypeLoc().getSourceRange();
+  if (TypeRange.isInvalid() || TypeRange.getBegin().isMacroID() ||
+      TypeRange.getEnd().isMacroID())
+    return std::nullopt;
+  CharSourceRange Range = CharSourceRange::getTokenRange(TypeRange);
+  if (Lexer::getSourceText(Range, Ctx.getSourceManager(), Ctx.getLangOpts()) !=
+      "std::thread")
+    return std::nullopt;
+  JthreadCompatibleUses Uses(V);
+  Uses.TraverseStmt(Fn->getBody());
+  if (Uses.Uses != Uses.MemberCalls)
+    return std::nullopt;
+  return FixItHint::CreateReplacement(Range, "std::jthread");
 }
 
 class FunctionChecker {
@@ -549,8 +615,11 @@ void FunctionChecker::run(std::map<const VarDecl *, UnjoinedThreadFinding> &Out)
   for (unsigned Round = 0; Round < MaxRounds && Propagate(false); ++Round) {
   }
   Propagate(true);
-  for (auto &[V, F] : Found)
+  for (auto &[V, F] : Found) {
+    if (!F.InCollection)
+      F.Fix = jthreadFix(V, Fn, Ctx);
     Out.emplace(V, F);
+  }
 }
 
 class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {

@@ -57,6 +57,12 @@ struct Lesson {
   /// as showing the bug, as does the expected TSan report. Without it any
   /// hang is a failure.
   bool MayHang = false;
+  /// lesson.yaml "racecheck: misses": the bug is one the static checker
+  /// cannot see (it depends on run-time values, or spans processes). The
+  /// static part then checks that racecheck reports nothing on the buggy
+  /// source instead of matching the annotations, so the day it starts
+  /// finding the bug the lesson says so.
+  bool RacecheckMisses = false;
   std::vector<std::string> Args;  ///< Program arguments for both variants.
   std::vector<std::string> Flags; ///< Extra compiler flags.
   std::optional<std::string> ExpectedOutput; ///< Stdout of the fixed variant.

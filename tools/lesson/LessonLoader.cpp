@@ -250,6 +250,13 @@ void LessonYamlReader::read(llvm::StringRef Text, Lesson &L) {
     } else if (Key == "may_hang") {
       if (auto B = boolean(Value, Key))
         L.MayHang = *B;
+    } else if (Key == "racecheck") {
+      if (auto S = scalar(Value, Key)) {
+        if (*S == "finds" || *S == "misses")
+          L.RacecheckMisses = *S == "misses";
+        else
+          error(Value, "racecheck must be 'finds' or 'misses', not '" + *S + "'");
+      }
     } else if (Key == "args") {
       if (auto List = stringList(Value, Key))
         L.Args = std::move(*List);
@@ -270,8 +277,8 @@ void LessonYamlReader::read(llvm::StringRef Text, Lesson &L) {
       error(KeyNode, "unknown key '" + Key +
                          "'; lesson.yaml knows title, topic, summary, "
                          "bug_class, tsan_report, runs, timeout_seconds, "
-                         "may_hang, args, flags, expected_output, buggy, "
-                         "fixed");
+                         "may_hang, racecheck, args, flags, expected_output, "
+                         "buggy, fixed");
     }
   }
   // Syntax errors inside the mapping leave later keys unread; reporting them

@@ -57,7 +57,12 @@ private:
       DiagnosticsEngine &DE = Ctx.getDiagnostics();
       unsigned Warning = DE.getCustomDiagID(DiagnosticsEngine::Warning, "%0 [%1]");
       unsigned Note = DE.getCustomDiagID(DiagnosticsEngine::Note, "%0");
-      DE.Report(D.Loc, Warning) << D.Message << D.Check;
+      {
+        DiagnosticBuilder Builder = DE.Report(D.Loc, Warning);
+        Builder << D.Message << D.Check;
+        for (const FixItHint &Fix : D.FixIts)
+          Builder << Fix;
+      }
       for (const analysis::DiagnosticNote &N : D.Notes)
         if (N.Loc.isValid())
           DE.Report(N.Loc, Note) << N.Message;

@@ -83,22 +83,38 @@ int fail(const Twine &Message) {
 /// the lessons are built with, minus the sanitizer.
 class DefaultCompilationDatabase : public clang::tooling::CompilationDatabase {
 public:
-  explicit DefaultCompilationDatabase(std::vector<std::string> Files)
-      : Files(std::move(Files)) {}
+  DefaultCompilationDatabase(std::vector<std::string> Files, std::string SupportInclude)
+      : Files(std::move(Files)), SupportInclude(std::move(SupportInclude)) {}
 
   std::vector<clang::tooling::CompileCommand>
   getCompileCommands(StringRef File) const override {
     bool IsC = File.ends_with(".c");
     std::vector<std::string> Args = {IsC ? "clang-19" : "clang++-19",
                                      IsC ? "-std=gnu17" : "-std=c++20", "-pthread",
-                                     "-I" RACELAB_SUPPORT_INCLUDE_DIR, File.str()};
+                                     "-I" + SupportInclude, File.str()};
     return {clang::tooling::CompileCommand(".", File, Args, "")};
   }
   std::vector<std::string> getAllFiles() const override { return Files; }
 
 private:
   std::vector<std::string> Files;
+  std::string SupportInclude;
 };
+
+/// The lessons' support headers (racelab/interleave.h): those of an
+/// install (share/racelab next to bin/) when racecheck runs from one, else
+/// the source tree it was built from.
+std::string supportIncludeDir(const char *Argv0) {
+  std::string Exe = sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&supportIncludeDir));
+  if (!Exe.empty()) {
+    SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
+    sys::path::append(Installed, "share", "racelab", "samples", "include");
+    if (sys::fs::is_directory(Installed))
+      return Installed.str().str();
+  }
+  return RACELAB_SUPPORT_INCLUDE_DIR;
+}
 
 /// Hands the compiler each file as the user named it (a relative path
 /// stays relative), so diagnostics name files the way they were given, as
@@ -119,6 +135,7 @@ public:
       for (std::string &Arg : C.CommandLine)
         if (Arg == File)
           Arg = It->second;
+      anchorIncludePaths(C.CommandLine, C.Directory);
       C.Filename = It->second;
       C.Directory = Cwd;
     }
@@ -127,6 +144,35 @@ public:
   std::vector<std::string> getAllFiles() const override { return Inner->getAllFiles(); }
 
 private:
+  /// The command now runs from Cwd: include paths relative to where the
+  /// flags came from (`-Iinclude` in a compile_flags.txt) stay pointed at
+  /// the same folders.
+  static void anchorIncludePaths(std::vector<std::string> &Args, StringRef From) {
+    if (From.empty() || From == ".")
+      return;
+    auto Anchor = [&](std::string &Path) {
+      if (Path.empty() || sys::path::is_absolute(Path))
+        return;
+      SmallString<256> P(From);
+      sys::path::append(P, Path);
+      Path = P.str().str();
+    };
+    static const char *const Flags[] = {"-I", "-isystem", "-iquote", "-idirafter"};
+    for (size_t I = 0; I < Args.size(); ++I)
+      for (StringRef Flag : Flags) {
+        if (Args[I] == Flag && I + 1 < Args.size()) {
+          Anchor(Args[++I]);
+          break;
+        }
+        if (StringRef(Args[I]).starts_with(Flag) && Args[I].size() > Flag.size()) {
+          std::string Path = Args[I].substr(Flag.size());
+          Anchor(Path);
+          Args[I] = Flag.str() + Path;
+          break;
+        }
+      }
+  }
+
   std::unique_ptr<clang::tooling::CompilationDatabase> Inner;
   std::map<std::string, std::string> Given;
   std::string Cwd;
@@ -237,6 +283,9 @@ int main(int argc, const char **argv) {
   } else if (!Sources.empty()) {
     Db = clang::tooling::CompilationDatabase::autoDetectFromSource(
         absolutePath(Sources.front()), DbError);
+    // A compile_flags.txt (flags for every file, no file list) is flags of
+    // our own too: report the files as given, like with "--".
+    OwnFlags = Db && Db->getAllFiles().empty();
   }
   std::vector<std::string> Files(Sources.begin(), Sources.end());
   if (Files.empty() && Db && !BuildPath.empty())
@@ -247,7 +296,7 @@ int main(int argc, const char **argv) {
     if (!sys::fs::is_regular_file(F))
       return fail(F + ": no such file");
   if (!Db) {
-    Db = std::make_unique<DefaultCompilationDatabase>(Files);
+    Db = std::make_unique<DefaultCompilationDatabase>(Files, supportIncludeDir(argv[0]));
     OwnFlags = true;
   }
 

@@ -62,8 +62,14 @@ void RacelabCheck::check(const MatchFinder::MatchResult &Result) {
   for (const analysis::FindingDiagnostic &D : findingsFor(*Result.Context, Config)) {
     if (D.Check != getID() || D.Loc.isInvalid())
       continue;
-    // The message goes in as an argument: it may contain '%'.
-    diag(D.Loc, "%0") << D.Message;
+    {
+      // The message goes in as an argument: it may contain '%'. The
+      // warning is emitted when its builder goes, before the notes.
+      auto Warning = diag(D.Loc, "%0");
+      Warning << D.Message;
+      for (const clang::FixItHint &Fix : D.FixIts)
+        Warning << Fix;
+    }
     for (const analysis::DiagnosticNote &N : D.Notes)
       if (N.Loc.isValid())
         diag(N.Loc, "%0", clang::DiagnosticIDs::Note) << N.Message;

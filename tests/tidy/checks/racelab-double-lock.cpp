@@ -10,6 +10,7 @@ public:
   long balance() {
     std::lock_guard<std::mutex> L(M);
     // CHECK-MESSAGES-DAG: :[[@LINE-1]]:33: warning: 'A.M' is locked again by the main thread, which already holds it: it is not recursive, so the thread waits for itself for ever [racelab-double-lock]
+    // CHECK-MESSAGES-DAG: :[[@LINE-2]]:33: note: to fix, release 'A.M' before this point, or call a variant that expects the caller to hold it (a std::recursive_mutex only hides the problem)
     return Balance;
   }
   void deposit(long X) {

@@ -10,6 +10,7 @@ void forward() {
   // CHECK-MESSAGES-DAG: :[[@LINE-1]]:31: note: 'A' acquired here
   std::lock_guard<std::mutex> Second(B);
   // CHECK-MESSAGES-DAG: :[[@LINE-1]]:31: warning: lock-order inversion: the thread started at line {{[0-9]+}} takes 'B' here while holding 'A', and the thread started at line {{[0-9]+}} takes 'A' while holding 'B': the two threads can deadlock [racelab-lock-order-inversion]
+  // CHECK-MESSAGES-DAG: :[[@LINE-2]]:31: note: to fix, take 'A' and 'B' together with one std::scoped_lock, or take them in the same order in every thread
   N++;
 }
 

@@ -6,6 +6,8 @@
 #   make test          run the unit tests
 #   make bench         measure racelab's overhead over bare lesson runs
 #   make bench-racecheck  racecheck against clang -fsyntax-only (tests/perf)
+#   make matrix        regenerate samples/README.md, the lesson index with
+#                      what each detector finds (racelab matrix)
 #
 # Variables: BUILD_DIR (default build), JOBS (default 2), JUNIT=FILE to make
 # check-races also write a JUnit XML report.
@@ -15,7 +17,7 @@ JOBS ?= 2
 CMAKE ?= cmake
 CTEST ?= ctest
 
-.PHONY: all check-races test bench bench-racecheck clean
+.PHONY: all check-races test bench bench-racecheck matrix clean
 
 all: $(BUILD_DIR)/build.ninja
 	$(CMAKE) --build $(BUILD_DIR) -j $(JOBS)
@@ -35,6 +37,9 @@ bench: all
 
 bench-racecheck: all
 	tests/perf/bench-racecheck.sh
+
+matrix: all
+	$(BUILD_DIR)/bin/racelab matrix samples --jobs $(JOBS)
 
 clean:
 	$(CMAKE) --build $(BUILD_DIR) --target clean

@@ -17,6 +17,8 @@ PACKAGES=(
   libgtest-dev
   libgmock-dev
   gdb                 # stacks of hung lesson runs
+  valgrind            # Helgrind and DRD columns of the detector matrix
+  python3-yaml        # run-clang-tidy-19 -export-fixes merges with PyYAML
   make
   python3             # benchmark generator, corpus scoring (tests/perf, tests/analysis)
 )

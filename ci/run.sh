@@ -7,7 +7,8 @@
 #      over the evaluation corpora (ctest -L corpus), the clang-tidy
 #      plugin against racecheck on every lesson and corpus file, its checks
 #      and docs and editor set-ups (-L tidy), and cmake --install with a
-#      course project using the installed package (-L install)
+#      course project using the installed package (-L install), and that
+#      samples/README.md is what racelab matrix generates (-L matrix)
 # All always run, so one failure does not hide another; the job fails if
 # any does.
 set -uo pipefail
@@ -25,7 +26,7 @@ if ! make test; then
   status=1
 fi
 echo "=== ci: racecheck crash test, corpus, clang-tidy plugin, install"
-if ! ctest --test-dir build -L '^(crash|corpus|tidy|install)$' -j 2 --output-on-failure; then
+if ! ctest --test-dir build -L '^(crash|corpus|tidy|install|matrix)$' -j 2 --output-on-failure; then
   echo "=== ci: racecheck crash test, corpus, plugin or install test FAILED"
   status=1
 fi

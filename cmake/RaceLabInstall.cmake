@@ -19,9 +19,7 @@ set(RACELAB_INSTALL_DATADIR share/racelab)
 set(RACELAB_INSTALL_DOCDIR share/doc/racelab)
 set(RACELAB_INSTALL_CMAKEDIR lib/cmake/RaceLab)
 
-install(FILES ${PROJECT_SOURCE_DIR}/sanitizers/tsan.flags
-              ${PROJECT_SOURCE_DIR}/sanitizers/tsan.options
-              ${PROJECT_SOURCE_DIR}/sanitizers/README.md
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/sanitizers/
         DESTINATION ${RACELAB_INSTALL_DATADIR}/sanitizers)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/samples/include/
         DESTINATION ${RACELAB_INSTALL_DATADIR}/samples/include)

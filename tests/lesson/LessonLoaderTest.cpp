@@ -133,6 +133,28 @@ TEST(LessonLoaderTest, RacecheckFindsOrMisses) {
                                         "'finds' or 'misses', not 'maybe'"));
 }
 
+TEST(LessonLoaderTest, PerformanceLessonsAreCorrectBothWays) {
+  auto Load = [](const std::string &Yaml, const char *Before) {
+    auto Files = goodFiles();
+    Files["lesson.yaml"] = "title: T\ntopic: parallel\nbug_class: performance\n" + Yaml;
+    Files["buggy.cpp"] = Before;
+    TempLesson T(Files, "parallel");
+    return loadLesson(T.Dir);
+  };
+  const char *Slow = "int sum() { return 10; }\n";
+  auto Good = Load("tsan_report: none\nexpected_output: |\n  sum=10\n", Slow);
+  ASSERT_TRUE(Good.Loaded) << allErrors(Good);
+  auto Report = Load("tsan_report: none\nexpected_output: |\n  sum=10\n", GoodBuggy);
+  ASSERT_FALSE(Report.Loaded);
+  EXPECT_THAT(allErrors(Report), HasSubstr("a performance lesson has no bug to annotate"));
+  auto Race = Load("tsan_report: data-race\nexpected_output: |\n  sum=10\n", Slow);
+  ASSERT_FALSE(Race.Loaded);
+  EXPECT_THAT(allErrors(Race), HasSubstr("tsan_report must be none"));
+  auto NoOutput = Load("tsan_report: none\n", Slow);
+  ASSERT_FALSE(NoOutput.Loaded);
+  EXPECT_THAT(allErrors(NoOutput), HasSubstr("needs expected_output"));
+}
+
 TEST(LessonLoaderTest, MayHangNeedsADeadlockAnnotation) {
   const char *Buggy = "#include <mutex>\n"
                       "std::mutex A, B;\n"

@@ -58,11 +58,22 @@ FindingDiagnostic describeDataRace(const DataRaceFinding &F,
   D.Loc = F.First.Loc;
   const char *Other = F.Second.IsWrite ? "write" : "read";
   bool NoLocks = F.First.Locks.empty() && F.Second.Locks.empty();
+  // Both hold the same reader-writer lock, at least one side only shared:
+  // readers do not exclude each other, so "no lock in common" would
+  // mislead.
+  std::string SharedInCommon;
+  for (const HeldLockInfo &A : F.First.Locks)
+    for (const HeldLockInfo &B : F.Second.Locks)
+      if (A.Name == B.Name && (A.Shared || B.Shared) && SharedInCommon.empty())
+        SharedInCommon = A.Name;
   D.Message = "data race on '" + F.Variable + "': this write in " +
               threadText(F.First, SM) + " can run at the same time as a " + Other +
               " in " + threadText(F.Second, SM) +
-              (NoLocks ? ", and neither holds a lock"
-                       : ", and they hold no lock in common");
+              (NoLocks ? std::string(", and neither holds a lock")
+               : !SharedInCommon.empty()
+                   ? ", and '" + SharedInCommon +
+                         "' is held only shared (for reading), which lets both in at once"
+                   : std::string(", and they hold no lock in common"));
   D.Notes.push_back({F.Second.Loc,
                      std::string("conflicting ") + Other + " of '" + F.Variable + "'",
                      /*Blames=*/true});
@@ -76,14 +87,16 @@ FindingDiagnostic describeDataRace(const DataRaceFinding &F,
                        "thread started here runs '" + F.Second.Thread.Entry + "'" +
                            (F.Second.Thread.Many ? ", more than once" : "")});
   for (const HeldLockInfo &L : F.First.Locks)
-    D.Notes.push_back({L.AcquiredAt, "'" + L.Name + "' is held for the write from here" +
+    D.Notes.push_back({L.AcquiredAt, "'" + L.Name + "' is held" + (L.Shared ? " shared" : "") +
+                                         " for the write from here" +
                                          (F.Second.Locks.empty()
                                               ? std::string(", but not for the other access")
                                               : ", the other access holds " +
                                                     lockList(F.Second.Locks))});
   for (const HeldLockInfo &L : F.Second.Locks)
     D.Notes.push_back({L.AcquiredAt,
-                       "'" + L.Name + "' is held for the conflicting access from here" +
+                       "'" + L.Name + "' is held" + (L.Shared ? " shared" : "") +
+                           " for the conflicting access from here" +
                            (F.First.Locks.empty() ? std::string(", but not for the write")
                                                   : std::string())});
   // Which lock to add is a design choice (and so is an atomic): a note,
@@ -94,13 +107,18 @@ FindingDiagnostic describeDataRace(const DataRaceFinding &F,
   else if (F.First.Locks.empty() && !F.Second.Locks.empty())
     D.Notes.push_back({F.First.Loc, "to fix, also hold '" + F.Second.Locks.front().Name +
                                         "' for this write"});
+  else if (!SharedInCommon.empty())
+    D.Notes.push_back({D.Loc, "to fix, hold '" + SharedInCommon +
+                                  "' exclusively (std::unique_lock) to write '" +
+                                  F.Variable + "', or make it a std::atomic"});
   else if (!NoLocks)
     D.Notes.push_back({D.Loc, "to fix, guard both accesses to '" + F.Variable +
                                   "' with the same mutex"});
   else
     D.Notes.push_back({D.Loc, "to fix, guard every access to '" + F.Variable +
                                   "' with one mutex, or make it a std::atomic if it is "
-                                  "a single value updated on its own"});
+                                  "a single value updated on its own; if one thread must "
+                                  "go first, order them (a join, std::latch or future)"});
   return D;
 }
 

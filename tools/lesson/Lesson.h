@@ -48,7 +48,9 @@ struct Lesson {
   /// The report TSan must give for the buggy variant; nullopt when the bug is
   /// one TSan cannot see ("tsan_report: none"), in which case the buggy
   /// variant must run clean under TSan and print something other than
-  /// ExpectedOutput.
+  /// ExpectedOutput. A performance lesson's buggy variant (the slow "before"
+  /// program) is correct: it must run clean and print ExpectedOutput, like
+  /// the fixed one; how much faster the fix is, is measured, not verified.
   std::optional<TsanReportKind> ExpectedReport;
   unsigned Runs = 20;
   double TimeoutSeconds = 10;

@@ -418,6 +418,18 @@ LessonLoadResult loadLesson(llvm::StringRef Dir) {
       Errors.push_back({*File, 0, 0, "missing: every lesson has buggy and "
                                      "fixed sources and a README.md"});
 
+  // A performance lesson compares a correct but slow program with a fast
+  // one: both must print the same, right answer, and neither may race.
+  if (L.Class == BugClass::Performance && Errors.empty()) {
+    if (L.ExpectedReport)
+      Errors.push_back({YamlPath.str().str(), 0, 0,
+                        "a performance lesson's slow program is correct: tsan_report "
+                        "must be none"});
+    if (!L.ExpectedOutput)
+      Errors.push_back({YamlPath.str().str(), 0, 0,
+                        "a performance lesson needs expected_output, which both of "
+                        "its programs must print"});
+  }
   if (!L.ExpectedReport && !L.ExpectedOutput && Errors.empty())
     Errors.push_back({YamlPath.str().str(), 0, 0,
                       "tsan_report is 'none', so the buggy variant is told "
@@ -456,6 +468,9 @@ LessonLoadResult loadLesson(llvm::StringRef Dir) {
                             "' report but no line is annotated with expect-" +
                             annotationKindName(Wanted.front()).str()});
   }
+
+  if (L.Class == BugClass::Performance && Errors.empty() && !L.Annotations.empty())
+    Errors.push_back({L.BuggySource, 0, 0, "a performance lesson has no bug to annotate"});
 
   // A hang is judged by where its threads block; with no line to check,
   // any hang at all would pass.

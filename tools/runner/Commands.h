@@ -54,6 +54,14 @@ struct BenchArgs {
 };
 int runBenchCommand(CommandContext &Ctx, const BenchArgs &Args);
 
+struct MatrixArgs {
+  std::string SamplesDir;
+  std::string Output; ///< Empty: SamplesDir/README.md.
+  bool Check = false; ///< Compare with Output instead of writing it.
+  unsigned Jobs = 2;
+};
+int runMatrixCommand(CommandContext &Ctx, const MatrixArgs &Args);
+
 } // namespace racelab
 
 #endif

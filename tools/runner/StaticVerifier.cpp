@@ -5,6 +5,9 @@
 #include "TsanBuilder.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
+
+#include <set>
 
 namespace racelab {
 namespace {
@@ -98,6 +101,33 @@ PartVerdict verifyStatic(const Lesson &L, const Toolchain &Tools) {
   V.Passed = V.Problems.empty();
   V.GoodRuns = V.Passed ? 1 : 0;
   return V;
+}
+
+llvm::Expected<std::vector<std::string>>
+racecheckChecks(const Lesson &L, Variant V, const Toolchain &Tools) {
+  if (Tools.Racecheck.empty())
+    return llvm::createStringError("racecheck not found (build it, or set RACELAB_RACECHECK)");
+  const std::string &Source = L.source(V);
+  std::vector<std::string> Args = {"--format=json", Source, "--"};
+  for (std::string &F : compilerFlags(L, Source, Tools))
+    Args.push_back(std::move(F));
+  ProcessResult R = runRacecheck(Tools, Args);
+  if (R.Kind != ExitKind::Exited || (R.ExitCode != 0 && R.ExitCode != 1))
+    return llvm::createStringError("racecheck on %s: %s\n%s", Source.c_str(),
+                                   R.describe().c_str(), R.Stderr.c_str());
+  // The JSON contract (DESIGN.md): {"diagnostics": [{"check": ...}, ...]}.
+  llvm::Expected<llvm::json::Value> Json = llvm::json::parse(R.Stdout);
+  if (!Json)
+    return llvm::createStringError("racecheck on %s: unreadable JSON: %s", Source.c_str(),
+                                   llvm::toString(Json.takeError()).c_str());
+  std::set<std::string> Checks;
+  if (const llvm::json::Object *Root = Json->getAsObject())
+    if (const llvm::json::Array *Diags = Root->getArray("diagnostics"))
+      for (const llvm::json::Value &D : *Diags)
+        if (const llvm::json::Object *O = D.getAsObject())
+          if (std::optional<llvm::StringRef> Check = O->getString("check"))
+            Checks.insert(Check->str());
+  return std::vector<std::string>(Checks.begin(), Checks.end());
 }
 
 } // namespace racelab

@@ -87,6 +87,13 @@ llvm::Expected<Toolchain> Toolchain::discover(const char *Argv0,
       T.Gdb = Gdb;
   }
 
+  // valgrind runs Helgrind and DRD for `racelab matrix`; RACELAB_VALGRIND
+  // names another one, or "none" to leave those columns out.
+  std::string Valgrind = fromEnv("RACELAB_VALGRIND");
+  if (Valgrind != "none")
+    T.Valgrind = findProgram({Valgrind.empty() ? llvm::StringRef("valgrind")
+                                               : llvm::StringRef(Valgrind)});
+
   // racecheck sits next to racelab, in build/bin or an install's bin/.
   std::string Exe = llvm::sys::fs::getMainExecutable(
       Argv0, reinterpret_cast<void *>(&Toolchain::discover));

@@ -1,6 +1,6 @@
 //===- Toolchain.h - Where racelab finds its compiler and data --*- C++ -*-===//
 //
-// The compiler, ccache, llvm-symbolizer, gdb and the data files (sanitizers/,
+// The compiler, ccache, llvm-symbolizer, gdb, valgrind and the data files (sanitizers/,
 // the lesson support headers) racelab builds and runs lessons with, resolved
 // once: command-line overrides, then environment, then the locations found
 // when racelab was configured, then the installed layout next to the binary.
@@ -23,6 +23,8 @@ struct Toolchain {
   std::string Symbolizer; ///< llvm-symbolizer; empty lets TSan search PATH.
   std::string Racecheck;  ///< The static checker; empty when not built.
   std::string Gdb;        ///< For stacks of hung runs; empty when missing.
+  /// Helgrind and DRD for the detector matrix; empty when missing.
+  std::string Valgrind;
   std::string DataDir;    ///< Holds sanitizers/ and samples/include/.
 
   std::string sanitizersDir() const;

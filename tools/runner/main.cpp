@@ -33,6 +33,8 @@ cl::SubCommand CheckRacesCmd("check-races", "Verify every lesson of a build "
                                             "(what `make check-races` runs)");
 cl::SubCommand BenchCmd("bench", "Measure racelab's overhead over running the "
                                  "lesson binaries bare");
+cl::SubCommand MatrixCmd("matrix", "Write the lesson index SAMPLES_DIR/README.md "
+                                   "with what each detector finds in each lesson");
 
 // check
 cl::opt<std::string> CheckFile(cl::Positional, cl::desc("FILE"), cl::Required,
@@ -75,17 +77,18 @@ cl::opt<std::string> Cxx("cxx",
                          cl::desc("C++ compiler for lessons (default clang++-19, "
                                   "or $RACELAB_CXX)"),
                          cl::sub(CheckCmd), cl::sub(VerifyCmd), cl::sub(BenchCmd),
-                         cl::cat(Category));
+                         cl::sub(MatrixCmd), cl::cat(Category));
 cl::opt<bool> NoCcache("no-ccache", cl::desc("Do not compile through ccache"),
                        cl::sub(CheckCmd), cl::sub(VerifyCmd), cl::sub(BenchCmd),
-                       cl::cat(Category));
+                       cl::sub(MatrixCmd), cl::cat(Category));
 
 // check-races
 cl::opt<std::string> BuildDir("build-dir", cl::desc("The CMake build directory"),
                               cl::init("build"), cl::sub(CheckRacesCmd),
                               cl::cat(Category));
-cl::opt<unsigned> Jobs("jobs", cl::desc("Tests run in parallel (default 2)"),
-                       cl::init(2), cl::sub(CheckRacesCmd), cl::cat(Category));
+cl::opt<unsigned> Jobs("jobs", cl::desc("Tests (lessons) run in parallel (default 2)"),
+                       cl::init(2), cl::sub(CheckRacesCmd), cl::sub(MatrixCmd),
+                       cl::cat(Category));
 cl::opt<std::string> JUnit("junit", cl::desc("Also write a JUnit XML report here"),
                            cl::sub(CheckRacesCmd), cl::cat(Category));
 
@@ -95,6 +98,15 @@ cl::list<std::string> BenchDirs(cl::Positional, cl::desc("LESSON_DIR..."),
 cl::opt<unsigned> BenchRuns("runs", cl::desc("Runs per side and variant "
                                              "(default 10)"),
                             cl::init(10), cl::sub(BenchCmd), cl::cat(Category));
+
+// matrix
+cl::opt<std::string> MatrixSamples(cl::Positional, cl::desc("SAMPLES_DIR"), cl::Required,
+                                   cl::sub(MatrixCmd), cl::cat(Category));
+cl::opt<std::string> MatrixOutput("o", cl::desc("Write here (default SAMPLES_DIR/README.md)"),
+                                  cl::sub(MatrixCmd), cl::cat(Category));
+cl::opt<bool> MatrixCheck("check", cl::desc("Fail if the file differs instead of "
+                                            "writing it"),
+                          cl::sub(MatrixCmd), cl::cat(Category));
 
 int usageError(const Twine &Message) {
   WithColor::error(errs(), "racelab") << Message << "\n";
@@ -151,7 +163,8 @@ int main(int argc, char **argv) {
           "[-- EXTRA-FLAGS]\n"
           "  racelab verify LESSON_DIR... [--part buggy|fixed|static] [--runs N]\n"
           "  racelab check-races [--build-dir DIR] [--jobs N] [--junit FILE]\n"
-          "  racelab bench LESSON_DIR... [--runs N]\n",
+          "  racelab bench LESSON_DIR... [--runs N]\n"
+          "  racelab matrix SAMPLES_DIR [-o FILE] [--check] [--jobs N]\n",
           &ErrorStream)) {
     ErrorStream.flush();
     errs() << Errors;
@@ -224,6 +237,19 @@ int main(int argc, char **argv) {
     Args.LessonDirs.assign(BenchDirs.begin(), BenchDirs.end());
     Args.Runs = BenchRuns;
     return runBenchCommand(*Ctx, Args);
+  }
+  if (MatrixCmd) {
+    if (Jobs == 0)
+      return usageError("--jobs must be at least 1");
+    auto Ctx = makeContext(argv[0]);
+    if (!Ctx)
+      return ExitError;
+    MatrixArgs Args;
+    Args.SamplesDir = MatrixSamples;
+    Args.Output = MatrixOutput;
+    Args.Check = MatrixCheck;
+    Args.Jobs = Jobs;
+    return runMatrixCommand(*Ctx, Args);
   }
   return usageError("no command given; try 'racelab --help'");
 }

@@ -8,6 +8,8 @@
 #   make bench-racecheck  racecheck against clang -fsyntax-only (tests/perf)
 #   make matrix        regenerate samples/README.md, the lesson index with
 #                      what each detector finds (racelab matrix)
+#   make bench-lessons time the performance lessons at each thread count,
+#                      fit Amdahl's law, draw the curves (racelab speedup)
 #
 # Variables: BUILD_DIR (default build), JOBS (default 2), JUNIT=FILE to make
 # check-races also write a JUnit XML report.
@@ -17,7 +19,7 @@ JOBS ?= 2
 CMAKE ?= cmake
 CTEST ?= ctest
 
-.PHONY: all check-races test bench bench-racecheck matrix clean
+.PHONY: all check-races test bench bench-racecheck bench-lessons matrix clean
 
 all: $(BUILD_DIR)/build.ninja
 	$(CMAKE) --build $(BUILD_DIR) -j $(JOBS)
@@ -40,6 +42,9 @@ bench-racecheck: all
 
 matrix: all
 	$(BUILD_DIR)/bin/racelab matrix samples --jobs $(JOBS)
+
+bench-lessons: all
+	$(BUILD_DIR)/bin/racelab speedup samples --svg $(BUILD_DIR)/speedup
 
 clean:
 	$(CMAKE) --build $(BUILD_DIR) --target clean

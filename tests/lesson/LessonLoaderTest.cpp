@@ -155,6 +155,36 @@ TEST(LessonLoaderTest, PerformanceLessonsAreCorrectBothWays) {
   EXPECT_THAT(allErrors(NoOutput), HasSubstr("needs expected_output"));
 }
 
+TEST(LessonLoaderTest, MeasureSection) {
+  auto Load = [](const std::string &Yaml) {
+    auto Files = goodFiles();
+    Files["lesson.yaml"] = "title: T\ntopic: parallel\nbug_class: performance\n"
+                           "tsan_report: none\nexpected_output: |\n  sum=10\n" + Yaml;
+    Files["buggy.cpp"] = "int sum() { return 10; }\n";
+    TempLesson T(Files, "parallel");
+    return loadLesson(T.Dir);
+  };
+  auto Good = Load("measure:\n  args: [--items, \"1000000\"]\n  threads: [1, 2, 4]\n"
+                   "  expect_faster: 1.5\n");
+  ASSERT_TRUE(Good.Loaded) << allErrors(Good);
+  ASSERT_TRUE(Good.Loaded->Measure.has_value());
+  EXPECT_EQ(Good.Loaded->Measure->Args, (std::vector<std::string>{"--items", "1000000"}));
+  EXPECT_EQ(Good.Loaded->Measure->Threads, (std::vector<unsigned>{1, 2, 4}));
+  EXPECT_EQ(Good.Loaded->Measure->ExpectFaster, 1.5);
+
+  auto NoThreads = Load("measure:\n  expect_faster: 2\n");
+  EXPECT_THAT(allErrors(NoThreads), HasSubstr("'measure' needs threads"));
+  auto BadThread = Load("measure:\n  threads: [1, 0]\n");
+  EXPECT_THAT(allErrors(BadThread),
+              HasSubstr("'measure.threads' must be a whole number from 1 to 1024, not '0'"));
+  auto Unknown = Load("measure:\n  threads: [1]\n  warmup: 3\n");
+  EXPECT_THAT(allErrors(Unknown), HasSubstr("unknown key 'warmup' in 'measure'"));
+
+  auto NotPerformance = loadWithYaml("title: T\ntopic: data-races\nbug_class: data-race\n"
+                                     "tsan_report: data-race\nmeasure:\n  threads: [1]\n");
+  EXPECT_THAT(allErrors(NotPerformance), HasSubstr("'measure' is for performance lessons"));
+}
+
 TEST(LessonLoaderTest, MayHangNeedsADeadlockAnnotation) {
   const char *Buggy = "#include <mutex>\n"
                       "std::mutex A, B;\n"

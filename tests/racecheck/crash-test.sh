@@ -29,15 +29,17 @@ run() { # file, then racecheck arguments after the file
 while IFS= read -r file; do
   run "$file" -p "$build"
 done < <(git ls-files -- 'tools/*.cpp' 'tests/*.cpp' | grep -v '^tests/fixtures/' |
-         grep -v '^tests/analysis/corpus')
+         grep -v '^tests/analysis/corpus' | grep -v '^tests/install/')
 
-# Lessons, fixtures and corpus programs: stand-alone, with the lesson flags.
+# Lessons (also those of the install test's course), fixtures and corpus
+# programs: stand-alone, with the lesson flags.
 while IFS= read -r file; do
   case $file in
   *.c) run "$file" -- -std=gnu17 -pthread -I samples/include ;;
   *) run "$file" -- -std=c++20 -pthread -I samples/include ;;
   esac
 done < <(git ls-files -- 'samples/*.cpp' 'samples/*.c' 'tests/fixtures/*.cpp' \
+           'tests/install/*.cpp' \
            'tests/analysis/corpus*/*.cpp' 'tests/analysis/corpus*/*.c')
 
 rm -f "$build/crash-test.err"

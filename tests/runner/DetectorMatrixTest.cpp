@@ -6,8 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "DetectorMatrix.h"
+#include "ScratchDir.h"
 #include "ValgrindRun.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
 
@@ -68,6 +70,36 @@ TEST(ValgrindRunTest, RealValgrind) {
   EXPECT_THAT(Missing.Problem, HasSubstr("valgrind failed"));
 }
 
+/// A stand-in for valgrind that prints the recorded log LOG to stderr and
+/// exits as valgrind does when it reported errors.
+std::string fakeValgrind(const ScratchDir &Dir, const std::string &Log) {
+  std::string Path = Dir.file("valgrind");
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC);
+    EXPECT_FALSE(EC);
+    OS << "#!/bin/sh\ncat '" << RACELAB_TEST_FIXTURES << "/valgrind/" << Log
+       << "' >&2\nexit 99\n";
+  }
+  EXPECT_FALSE(llvm::sys::fs::setPermissions(Path, llvm::sys::fs::all_read |
+                                                       llvm::sys::fs::all_exe |
+                                                       llvm::sys::fs::owner_write));
+  return Path;
+}
+
+TEST(ValgrindRunTest, NotifyWithoutTheMutexIsLeftOut) {
+  auto Dir = ScratchDir::create("racelab-valgrind-test");
+  ASSERT_TRUE(static_cast<bool>(Dir));
+  ValgrindSpec Spec;
+  Spec.Program = "/bin/true";
+  Spec.Valgrind = fakeValgrind(*Dir, "hg-lw.log");
+  ValgrindOutcome Cv = runUnderValgrind(Spec);
+  EXPECT_EQ(Cv.Problem, "");
+  EXPECT_THAT(Cv.Kinds, IsEmpty()); // not "other" either
+  Spec.Valgrind = fakeValgrind(*Dir, "hg-abba.log");
+  EXPECT_THAT(runUnderValgrind(Spec).Kinds, ElementsAre("lock-order"));
+}
+
 TEST(DetectorMatrixTest, Cells) {
   DetectorCell C;
   EXPECT_EQ(describeCell(C), "not installed");
@@ -80,6 +112,12 @@ TEST(DetectorMatrixTest, Cells) {
   C.BuggyHung = false;
   C.OnFixed = {"cv-misuse", "other"};
   EXPECT_EQ(describeCell(C), "double-lock; on the fix too: cv-misuse, other");
+  DetectorCell Quiet;
+  Quiet.Ran = true;
+  EXPECT_EQ(describeCell(Quiet, BugClass::Performance), "clean");
+  EXPECT_EQ(describeCell(Quiet, BugClass::AtomicityViolation), "—");
+  Quiet.OnFixed = {"data-race"};
+  EXPECT_EQ(describeCell(Quiet, BugClass::Performance), "—; on the fix too: data-race");
 }
 
 TEST(DetectorMatrixTest, ChaptersInCourseOrder) {
@@ -109,6 +147,9 @@ TEST(DetectorMatrixTest, ChaptersInCourseOrder) {
                               "data-race | not installed | not installed |\n"
                               "| [B \\| with a pipe](data-races/b/README.md) |"));
   EXPECT_THAT(Text, HasSubstr("| [First](intro/first/README.md) | performance | not installed"));
+  C.Racecheck.Ran = true;
+  EXPECT_THAT(renderMatrix({{"intro", "Introduction", true}}, {C}),
+              HasSubstr("| [First](intro/first/README.md) | performance | clean |"));
 }
 
 } // namespace

@@ -999,13 +999,9 @@ void FunctionWalker::runDtor(const VarDecl *V, FlowState &St) {
   QualType T = V->getType();
   // A jthread joins in its destructor, and so does the future of an
   // std::async task (or a container of jthreads).
-  bool Joins = isJThreadType(T) || isFutureType(T);
-  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-          T->getAsCXXRecordDecl()))
-    if (isStdContainerType(T) && Spec->getTemplateArgs().size() >= 1 &&
-        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
-        isJThreadType(Spec->getTemplateArgs()[0].getAsType()))
-      Joins = true;
+  QualType Element = collectionElementType(T);
+  bool Joins = isJThreadType(T) || isFutureType(T) ||
+               (!Element.isNull() && isJThreadType(Element));
   if (Joins) {
     join(AbstractLocation::local(V, F.Context), St);
     return;
@@ -2144,13 +2140,7 @@ static const VarDecl *viewedLocal(const Expr *E, const FunctionDecl *Function,
                                   unsigned Depth = 0) {
   if (!E || Depth > 4)
     return nullptr;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-    return viewedLocal(M->getSubExpr(), Function, Depth + 1);
-  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-    return viewedLocal(B->getSubExpr(), Function, Depth + 1);
-  if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(E))
-    return viewedLocal(C->getSubExpr(), Function, Depth + 1);
+  E = skipTemporaryWrappers(E);
   auto LocalOf = [&](const Expr *X) -> const VarDecl * {
     const auto *DRE = dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts());
     const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;

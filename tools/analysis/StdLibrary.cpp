@@ -187,5 +187,36 @@ clang::QualType paramTypeOfArg(const clang::CallExpr *CE, unsigned ArgIndex) {
   return Fn->getParamDecl(ArgIndex)->getType();
 }
 
+clang::QualType collectionElementType(clang::QualType T) {
+  T = T.getNonReferenceType();
+  if (const clang::ArrayType *AT = T->getAsArrayTypeUnsafe())
+    return AT->getElementType();
+  if (!isStdContainerType(T))
+    return clang::QualType();
+  const auto *Spec =
+      llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() < 1 ||
+      Spec->getTemplateArgs()[0].getKind() != clang::TemplateArgument::Type)
+    return clang::QualType();
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
+const clang::Expr *skipTemporaryWrappers(const clang::Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EW = llvm::dyn_cast<clang::ExprWithCleanups>(E))
+      E = EW->getSubExpr();
+    else if (const auto *MT = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
+      E = MT->getSubExpr();
+    else if (const auto *BT = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E))
+      E = BT->getSubExpr();
+    else if (const auto *FC = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E))
+      E = FC->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
 } // namespace analysis
 } // namespace racelab

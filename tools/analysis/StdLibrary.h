@@ -68,6 +68,15 @@ bool isCFunction(const clang::FunctionDecl *F, llvm::StringRef Name);
 /// (`V[I]`, `F(X)`) argument 0 is the object, not a parameter.
 clang::QualType paramTypeOfArg(const clang::CallExpr *CE, unsigned ArgIndex);
 
+/// The element type of an array or of a standard container (its first
+/// template argument: vector<T>, array<T, N>, list<T>...); null otherwise.
+clang::QualType collectionElementType(clang::QualType T);
+
+/// E without what only wraps a value on its way to where it is used:
+/// parentheses, implicit casts, full-expression cleanups, temporaries
+/// (materialised or bound) and functional casts (`std::string_view(X)`).
+const clang::Expr *skipTemporaryWrappers(const clang::Expr *E);
+
 } // namespace analysis
 } // namespace racelab
 

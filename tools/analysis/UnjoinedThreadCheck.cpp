@@ -30,34 +30,11 @@ constexpr unsigned MaxRounds = 50;
 bool isPlainThread(QualType T) { return isStdType(T.getNonReferenceType(), {"thread"}); }
 
 bool isThreadCollection(QualType T) {
-  T = T.getNonReferenceType();
-  if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
-    return isPlainThread(AT->getElementType());
-  if (!isStdContainerType(T))
-    return false;
-  const auto *Spec =
-      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
-  return Spec && Spec->getTemplateArgs().size() >= 1 &&
-         Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
-         isPlainThread(Spec->getTemplateArgs()[0].getAsType());
+  QualType Element = collectionElementType(T);
+  return !Element.isNull() && isPlainThread(Element);
 }
 
-const Expr *bare(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *EW = dyn_cast<ExprWithCleanups>(E))
-      E = EW->getSubExpr();
-    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = MT->getSubExpr();
-    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = BT->getSubExpr();
-    else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = FC->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
+const Expr *bare(const Expr *E) { return skipTemporaryWrappers(E); }
 
 const VarDecl *varNamed(const Expr *E) {
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(bare(E)))
@@ -215,8 +192,11 @@ private:
   void scan(const Stmt *S);
   void transfer(const CFGBlock *B, State &S);
   void handle(const Stmt *S, State &St);
-  void escapeArgs(const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args,
-                  State &St);
+  /// Call is the call whose arguments Args are (it maps them to parameters,
+  /// the object of a member operator included); null for a constructor,
+  /// whose parameters Callee gives.
+  void escapeArgs(const FunctionDecl *Callee, const CallExpr *Call,
+                  llvm::ArrayRef<const Expr *> Args, State &St);
   void leaveByThrow(const Stmt *At, const State &St);
   /// Does an exception at At leave V's scope (no try inside it catches)?
   bool unwinds(const Stmt *At, const VarDecl *V);
@@ -355,7 +335,7 @@ void FunctionChecker::leaveByThrow(const Stmt *At, const State &St) {
                                    : UnjoinedThreadFinding::Exit::CallThrows);
 }
 
-void FunctionChecker::escapeArgs(const FunctionDecl *Callee,
+void FunctionChecker::escapeArgs(const FunctionDecl *Callee, const CallExpr *Call,
                                  llvm::ArrayRef<const Expr *> Args, State &St) {
   for (unsigned I = 0; I < Args.size(); ++I) {
     const Expr *Arg = Args[I];
@@ -371,8 +351,14 @@ void FunctionChecker::escapeArgs(const FunctionDecl *Callee,
     }
     if (!St.count(V))
       continue;
-    QualType P = Callee && I < Callee->getNumParams() ? Callee->getParamDecl(I)->getType()
-                                                      : QualType();
+    // The object of a member operator (`Ts[I]`) is used in place, not
+    // handed over.
+    if (Call && I == 0 && isa<CXXOperatorCallExpr>(Call) &&
+        isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()))
+      continue;
+    QualType P = Call ? paramTypeOfArg(Call, I)
+                 : Callee && I < Callee->getNumParams() ? Callee->getParamDecl(I)->getType()
+                                                        : QualType();
     // Handed over by non-const reference: the callee (a joiner, a pool)
     // may join it; we cannot tell, so we stop following it.
     if (P.isNull() || (P->isReferenceType() && !P.getNonReferenceType().isConstQualified()))
@@ -430,7 +416,7 @@ void FunctionChecker::handle(const Stmt *S, State &St) {
           St.try_emplace(Obj, MC->getExprLoc());
       }
     }
-    escapeArgs(M, Args, St);
+    escapeArgs(M, MC, Args, St);
     if (const FunctionDecl *Callee = MC->getDirectCallee();
         Callee && mayThrow(Callee, Ctx, 0, ThrowMemo))
       leaveByThrow(S, St);
@@ -456,7 +442,7 @@ void FunctionChecker::handle(const Stmt *S, State &St) {
       }
     }
     llvm::SmallVector<const Expr *, 4> Args(OC->arg_begin(), OC->arg_end());
-    escapeArgs(OC->getDirectCallee(), Args, St);
+    escapeArgs(OC->getDirectCallee(), OC, Args, St);
     return;
   }
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
@@ -465,7 +451,7 @@ void FunctionChecker::handle(const Stmt *S, State &St) {
     if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
         Callee->getName() == "move")
       return; // Judged where the moved value goes.
-    escapeArgs(Callee, Args, St);
+    escapeArgs(Callee, CE, Args, St);
     if (Callee && mayThrow(Callee, Ctx, 0, ThrowMemo))
       leaveByThrow(S, St);
     return;
@@ -475,7 +461,7 @@ void FunctionChecker::handle(const Stmt *S, State &St) {
     // jthread taking it over.
     if (!CC->getConstructor()->isCopyOrMoveConstructor() || !isPlainThread(CC->getType())) {
       llvm::SmallVector<const Expr *, 4> Args(CC->arg_begin(), CC->arg_end());
-      escapeArgs(CC->getConstructor(), Args, St);
+      escapeArgs(CC->getConstructor(), nullptr, Args, St);
     } else if (const VarDecl *From = CC->getNumArgs() ? movedVar(CC->getArg(0)) : nullptr) {
       (void)From; // A move into a new thread object: judged at its use.
     }

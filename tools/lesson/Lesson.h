@@ -35,6 +35,20 @@ llvm::StringRef bugClassId(BugClass Class);
 std::optional<BugClass> bugClassFromId(llvm::StringRef Id);
 
 enum class Variant { Buggy, Fixed };
+
+/// lesson.yaml "measure" (performance lessons only): how `racelab speedup`
+/// times the slow and the fast program. Times are never verified by tests;
+/// the ratio is checked by the benchmark.
+struct Measurement {
+  /// Program arguments for timing: a larger size than `args`, which keeps
+  /// the 20 verification runs under TSan short.
+  std::vector<std::string> Args;
+  /// Thread counts, passed as RACELAB_THREADS.
+  std::vector<unsigned> Threads;
+  /// The fast program must beat the slow one by at least this ratio at its
+  /// best thread count; nullopt: only report.
+  std::optional<double> ExpectFaster;
+};
 llvm::StringRef variantName(Variant V);
 
 struct Lesson {
@@ -68,6 +82,7 @@ struct Lesson {
   std::vector<std::string> Args;  ///< Program arguments for both variants.
   std::vector<std::string> Flags; ///< Extra compiler flags.
   std::optional<std::string> ExpectedOutput; ///< Stdout of the fixed variant.
+  std::optional<Measurement> Measure;
   std::string BuggySource; ///< Paths, Dir joined with the file name.
   std::string FixedSource;
   std::string Readme;

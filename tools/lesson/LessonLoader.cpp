@@ -84,6 +84,7 @@ private:
   std::optional<double> number(llvm::yaml::Node *N, llvm::StringRef Key,
                                double Min, double Max, bool Integer);
   std::optional<bool> boolean(llvm::yaml::Node *N, llvm::StringRef Key);
+  std::optional<Measurement> measurement(llvm::yaml::Node *N);
 
   llvm::StringRef Path;
   std::vector<LessonDiagnostic> &Errors;
@@ -161,6 +162,59 @@ std::optional<bool> LessonYamlReader::boolean(llvm::yaml::Node *N,
   error(N, "'" + Key + "' must be true or false" +
                (S ? ", not '" + Text + "'" : llvm::Twine()));
   return std::nullopt;
+}
+
+std::optional<Measurement> LessonYamlReader::measurement(llvm::yaml::Node *N) {
+  auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N);
+  if (!Map) {
+    error(N, "'measure' must be a mapping: threads, and optionally args and "
+             "expect_faster");
+    return std::nullopt;
+  }
+  Measurement M;
+  bool Ok = true, HasThreads = false;
+  for (llvm::yaml::KeyValueNode &KV : *Map) {
+    auto *KeyNode = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(KV.getKey());
+    llvm::SmallString<32> Storage;
+    llvm::StringRef Key = KeyNode ? KeyNode->getValue(Storage) : "";
+    llvm::yaml::Node *Value = KV.getValue();
+    if (Key == "args") {
+      if (auto List = stringList(Value, "measure.args"))
+        M.Args = std::move(*List);
+      else
+        Ok = false;
+    } else if (Key == "threads") {
+      HasThreads = true;
+      auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(Value);
+      if (!Seq) {
+        error(Value, "'measure.threads' must be a list of thread counts, e.g. [1, 2, 4]");
+        Ok = false;
+        continue;
+      }
+      for (llvm::yaml::Node &Item : *Seq) {
+        if (auto T = number(&Item, "measure.threads", 1, 1024, /*Integer=*/true))
+          M.Threads.push_back(static_cast<unsigned>(*T));
+        else
+          Ok = false;
+      }
+    } else if (Key == "expect_faster") {
+      if (auto R = number(Value, "measure.expect_faster", 1, 1000, /*Integer=*/false))
+        M.ExpectFaster = *R;
+      else
+        Ok = false;
+    } else {
+      error(KV.getKey(), "unknown key '" + Key +
+                             "' in 'measure'; it knows threads, args, expect_faster");
+      Ok = false;
+    }
+  }
+  if (Ok && (!HasThreads || M.Threads.empty())) {
+    error(N, "'measure' needs threads, a list of thread counts to time");
+    Ok = false;
+  }
+  if (!Ok)
+    return std::nullopt;
+  return M;
 }
 
 void LessonYamlReader::read(llvm::StringRef Text, Lesson &L) {
@@ -250,6 +304,8 @@ void LessonYamlReader::read(llvm::StringRef Text, Lesson &L) {
     } else if (Key == "may_hang") {
       if (auto B = boolean(Value, Key))
         L.MayHang = *B;
+    } else if (Key == "measure") {
+      L.Measure = measurement(Value);
     } else if (Key == "racecheck") {
       if (auto S = scalar(Value, Key)) {
         if (*S == "finds" || *S == "misses")
@@ -278,7 +334,7 @@ void LessonYamlReader::read(llvm::StringRef Text, Lesson &L) {
                          "'; lesson.yaml knows title, topic, summary, "
                          "bug_class, tsan_report, runs, timeout_seconds, "
                          "may_hang, racecheck, args, flags, expected_output, "
-                         "buggy, fixed");
+                         "measure, buggy, fixed");
     }
   }
   // Syntax errors inside the mapping leave later keys unread; reporting them
@@ -469,6 +525,9 @@ LessonLoadResult loadLesson(llvm::StringRef Dir) {
                             annotationKindName(Wanted.front()).str()});
   }
 
+  if (L.Measure && L.Class != BugClass::Performance && Errors.empty())
+    Errors.push_back({YamlPath.str().str(), 0, 0,
+                      "'measure' is for performance lessons (bug_class: performance)"});
   if (L.Class == BugClass::Performance && Errors.empty() && !L.Annotations.empty())
     Errors.push_back({L.BuggySource, 0, 0, "a performance lesson has no bug to annotate"});
 

@@ -62,6 +62,13 @@ struct MatrixArgs {
 };
 int runMatrixCommand(CommandContext &Ctx, const MatrixArgs &Args);
 
+struct SpeedupArgs {
+  std::vector<std::string> LessonDirs;
+  unsigned Runs = 5;
+  std::string SvgDir; ///< Empty: no pictures.
+};
+int runSpeedupCommand(CommandContext &Ctx, const SpeedupArgs &Args);
+
 } // namespace racelab
 
 #endif

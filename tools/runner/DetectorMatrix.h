@@ -55,8 +55,9 @@ std::string renderMatrix(const std::vector<MatrixChapter> &Chapters,
                          const std::vector<MatrixRow> &Rows);
 
 /// The text of one cell ("data-race", "—", "— (hangs)", "data-race; on the
-/// fix too: cv-misuse", "not installed").
-std::string describeCell(const DetectorCell &C);
+/// fix too: lock-order", "not installed"). A performance lesson has no bug
+/// to miss: its silent detectors read "clean".
+std::string describeCell(const DetectorCell &C, BugClass Class = BugClass::DataRace);
 
 } // namespace racelab
 

@@ -61,6 +61,18 @@ TsanBuilder::compileCommand(const std::string &Source,
   return Cmd;
 }
 
+llvm::Expected<TsanBuilder> TsanBuilder::withFlagsFile(const Toolchain &Tools,
+                                                       SanitizerConfig Config,
+                                                       llvm::StringRef FlagsFile) {
+  llvm::SmallString<256> Path(Tools.sanitizersDir());
+  llvm::sys::path::append(Path, FlagsFile);
+  llvm::Expected<std::vector<std::string>> Flags = readListFile(Path.str().str());
+  if (!Flags)
+    return Flags.takeError();
+  Config.CompileFlags = std::move(*Flags);
+  return TsanBuilder(Tools, std::move(Config));
+}
+
 BuildResult TsanBuilder::build(const BuildSpec &Spec) const {
   BuildResult Result;
   auto Start = std::chrono::steady_clock::now();

@@ -11,6 +11,8 @@
 
 #include "Toolchain.h"
 
+#include "llvm/Support/Error.h"
+
 #include <string>
 #include <vector>
 
@@ -38,6 +40,13 @@ public:
       : Tools(std::move(Tools)), Config(std::move(Config)) {}
 
   BuildResult build(const BuildSpec &Spec) const;
+
+  /// A builder with the compile flags of another file in sanitizers/
+  /// (valgrind.flags, perf.flags) instead of tsan.flags: the same program
+  /// built for Valgrind or for timing.
+  static llvm::Expected<TsanBuilder> withFlagsFile(const Toolchain &Tools,
+                                                   SanitizerConfig Config,
+                                                   llvm::StringRef FlagsFile);
 
   /// The compile command for Source (without the ccache prefix), for
   /// reports and tests.

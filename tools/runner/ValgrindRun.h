@@ -23,8 +23,9 @@ llvm::StringRef valgrindToolName(ValgrindTool Tool);
 
 struct ValgrindOutcome {
   /// The kinds of error reported, sorted and unique: "data-race",
-  /// "lock-order", "double-lock", "cv-misuse", "lock-held-at-exit",
-  /// "other".
+  /// "lock-order", "double-lock", "lock-held-at-exit", "other". The
+  /// warning about signalling a condition variable without its mutex held
+  /// ("cv-misuse") is left out: it flags correct code, depending on timing.
   std::vector<std::string> Kinds;
   bool TimedOut = false; ///< Killed at the deadline (a real deadlock).
   bool Crashed = false;  ///< Died of a signal (std::terminate, ...).

@@ -33,6 +33,8 @@ cl::SubCommand CheckRacesCmd("check-races", "Verify every lesson of a build "
                                             "(what `make check-races` runs)");
 cl::SubCommand BenchCmd("bench", "Measure racelab's overhead over running the "
                                  "lesson binaries bare");
+cl::SubCommand SpeedupCmd("speedup", "Time performance lessons at each thread count, "
+                                     "fit Amdahl's law, draw the curves");
 cl::SubCommand MatrixCmd("matrix", "Write the lesson index SAMPLES_DIR/README.md "
                                    "with what each detector finds in each lesson");
 
@@ -77,10 +79,10 @@ cl::opt<std::string> Cxx("cxx",
                          cl::desc("C++ compiler for lessons (default clang++-19, "
                                   "or $RACELAB_CXX)"),
                          cl::sub(CheckCmd), cl::sub(VerifyCmd), cl::sub(BenchCmd),
-                         cl::sub(MatrixCmd), cl::cat(Category));
+                         cl::sub(MatrixCmd), cl::sub(SpeedupCmd), cl::cat(Category));
 cl::opt<bool> NoCcache("no-ccache", cl::desc("Do not compile through ccache"),
                        cl::sub(CheckCmd), cl::sub(VerifyCmd), cl::sub(BenchCmd),
-                       cl::sub(MatrixCmd), cl::cat(Category));
+                       cl::sub(MatrixCmd), cl::sub(SpeedupCmd), cl::cat(Category));
 
 // check-races
 cl::opt<std::string> BuildDir("build-dir", cl::desc("The CMake build directory"),
@@ -107,6 +109,16 @@ cl::opt<std::string> MatrixOutput("o", cl::desc("Write here (default SAMPLES_DIR
 cl::opt<bool> MatrixCheck("check", cl::desc("Fail if the file differs instead of "
                                             "writing it"),
                           cl::sub(MatrixCmd), cl::cat(Category));
+
+// speedup
+cl::list<std::string> SpeedupDirs(cl::Positional, cl::desc("LESSON_DIR..."), cl::OneOrMore,
+                                  cl::sub(SpeedupCmd), cl::cat(Category));
+cl::opt<unsigned> SpeedupRuns("runs", cl::desc("Timed runs per program and thread "
+                                               "count (default 5)"),
+                              cl::init(5), cl::sub(SpeedupCmd), cl::cat(Category));
+cl::opt<std::string> SpeedupSvg("svg", cl::desc("Write each lesson's speedup curve "
+                                                "as DIR/<topic>-<lesson>.svg"),
+                                cl::sub(SpeedupCmd), cl::cat(Category));
 
 int usageError(const Twine &Message) {
   WithColor::error(errs(), "racelab") << Message << "\n";
@@ -164,7 +176,8 @@ int main(int argc, char **argv) {
           "  racelab verify LESSON_DIR... [--part buggy|fixed|static] [--runs N]\n"
           "  racelab check-races [--build-dir DIR] [--jobs N] [--junit FILE]\n"
           "  racelab bench LESSON_DIR... [--runs N]\n"
-          "  racelab matrix SAMPLES_DIR [-o FILE] [--check] [--jobs N]\n",
+          "  racelab matrix SAMPLES_DIR [-o FILE] [--check] [--jobs N]\n"
+          "  racelab speedup LESSON_DIR... [--runs N] [--svg DIR]\n",
           &ErrorStream)) {
     ErrorStream.flush();
     errs() << Errors;
@@ -237,6 +250,18 @@ int main(int argc, char **argv) {
     Args.LessonDirs.assign(BenchDirs.begin(), BenchDirs.end());
     Args.Runs = BenchRuns;
     return runBenchCommand(*Ctx, Args);
+  }
+  if (SpeedupCmd) {
+    if (SpeedupRuns == 0)
+      return usageError("--runs must be at least 1");
+    auto Ctx = makeContext(argv[0]);
+    if (!Ctx)
+      return ExitError;
+    SpeedupArgs Args;
+    Args.LessonDirs.assign(SpeedupDirs.begin(), SpeedupDirs.end());
+    Args.Runs = SpeedupRuns;
+    Args.SvgDir = SpeedupSvg;
+    return runSpeedupCommand(*Ctx, Args);
   }
   if (MatrixCmd) {
     if (Jobs == 0)

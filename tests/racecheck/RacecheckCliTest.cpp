@@ -283,16 +283,7 @@ TEST_F(RacecheckCliTest, CompileFlagsFileAboveTheSources) {
   ASSERT_FALSE(llvm::sys::fs::create_directories(Scratch->file("course/inc")));
   write("course/compile_flags.txt", "-std=c++20\n-Iinc\n");
   write("course/inc/shared.h", "extern int Counter;\n");
-  write("course/racy.cpp", R"cpp(#include "shared.h"
-#include <thread>
-int Counter;
-void work() { Counter++; }
-int main() {
-  std::thread A(work), B(work);
-  A.join();
-  B.join();
-}
-)cpp");
+  write("course/racy.cpp", std::string("#include \"shared.h\"\n") + Racy);
   ProcessResult R = racecheck({"course/racy.cpp"});
   EXPECT_EQ(R.ExitCode, 1) << R.Stderr;
   EXPECT_THAT(R.Stderr, StartsWith("course/racy.cpp:4:15: warning: data race on 'Counter'"));

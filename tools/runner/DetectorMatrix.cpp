@@ -11,6 +11,7 @@
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 namespace racelab {
@@ -31,14 +32,15 @@ std::vector<std::string> shortCheckNames(std::vector<std::string> Checks) {
   return Checks;
 }
 
-llvm::Error runValgrindColumn(ValgrindTool Tool, const Lesson &L, const CommandContext &Ctx,
-                              const std::string &WorkDir, DetectorCell &Cell) {
-  if (Ctx.Tools.Valgrind.empty())
-    return llvm::Error::success();
+/// The lesson's two programs built with sanitizers/valgrind.flags, once
+/// for both Valgrind tools: [buggy, fixed].
+llvm::Expected<std::array<std::string, 2>>
+buildForValgrind(const Lesson &L, const CommandContext &Ctx, const std::string &WorkDir) {
   llvm::Expected<TsanBuilder> Builder =
       TsanBuilder::withFlagsFile(Ctx.Tools, Ctx.Config, "valgrind.flags");
   if (!Builder)
     return Builder.takeError();
+  std::array<std::string, 2> Binaries;
   for (Variant V : {Variant::Buggy, Variant::Fixed}) {
     BuildSpec B = lessonBuildSpec(L, V, joinPath({WorkDir, L.Topic, L.Name}));
     B.OutputName += "-valgrind";
@@ -46,17 +48,26 @@ llvm::Error runValgrindColumn(ValgrindTool Tool, const Lesson &L, const CommandC
     if (!Built.Ok)
       return llvm::createStringError("%s does not build for Valgrind:\n%s",
                                      B.Source.c_str(), Built.Diagnostics.c_str());
+    Binaries[V == Variant::Buggy ? 0 : 1] = Built.Binary;
+  }
+  return Binaries;
+}
+
+llvm::Error runValgrindColumn(ValgrindTool Tool, const Lesson &L, const CommandContext &Ctx,
+                              const std::array<std::string, 2> &Binaries,
+                              DetectorCell &Cell) {
+  for (Variant V : {Variant::Buggy, Variant::Fixed}) {
     ValgrindSpec Run;
     Run.Tool = Tool;
     Run.Valgrind = Ctx.Tools.Valgrind;
-    Run.Program = Built.Binary;
+    Run.Program = Binaries[V == Variant::Buggy ? 0 : 1];
     Run.Args = L.Args;
     Run.Suppressions = joinPath({Ctx.Tools.sanitizersDir(), "valgrind.supp"});
     Run.TimeoutSeconds = valgrindTimeout(L);
     ValgrindOutcome Out = runUnderValgrind(Run);
     if (!Out.Problem.empty())
       return llvm::createStringError("%s on %s: %s", valgrindToolName(Tool).data(),
-                                     B.Source.c_str(), Out.Problem.c_str());
+                                     L.source(V).c_str(), Out.Problem.c_str());
     if (V == Variant::Buggy) {
       Cell.OnBuggy = Out.Kinds;
       Cell.BuggyHung = Out.TimedOut;
@@ -105,9 +116,15 @@ llvm::Expected<MatrixRow> evaluateLesson(const Lesson &L, const CommandContext &
   if (L.ExpectedReport)
     Row.Tsan.OnBuggy.push_back(tsanReportKindId(*L.ExpectedReport).str());
 
-  if (llvm::Error E = runValgrindColumn(ValgrindTool::Helgrind, L, Ctx, WorkDir, Row.Helgrind))
+  if (Ctx.Tools.Valgrind.empty())
+    return Row;
+  llvm::Expected<std::array<std::string, 2>> Binaries = buildForValgrind(L, Ctx, WorkDir);
+  if (!Binaries)
+    return Binaries.takeError();
+  if (llvm::Error E =
+          runValgrindColumn(ValgrindTool::Helgrind, L, Ctx, *Binaries, Row.Helgrind))
     return std::move(E);
-  if (llvm::Error E = runValgrindColumn(ValgrindTool::Drd, L, Ctx, WorkDir, Row.Drd))
+  if (llvm::Error E = runValgrindColumn(ValgrindTool::Drd, L, Ctx, *Binaries, Row.Drd))
     return std::move(E);
   return Row;
 }

@@ -13,7 +13,6 @@
 #include "ScratchDir.h"
 
 #include "llvm/ADT/SmallString.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -75,22 +74,6 @@ std::string firstDifference(llvm::StringRef Old, llvm::StringRef New) {
           .str();
   }
   return "";
-}
-
-llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text) {
-  std::string Temp = Path + ".tmp";
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Temp, EC);
-    if (EC)
-      return llvm::createStringError(EC, "cannot write %s: %s", Temp.c_str(),
-                                     EC.message().c_str());
-    OS << Text;
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path))
-    return llvm::createStringError(EC, "cannot write %s: %s", Path.c_str(),
-                                   EC.message().c_str());
-  return llvm::Error::success();
 }
 
 } // namespace
@@ -186,7 +169,12 @@ int runMatrixCommand(CommandContext &Ctx, const MatrixArgs &Args) {
     llvm::outs() << Output << " is up to date (" << Done.size() << " lessons)\n";
     return ExitClean;
   }
-  if (llvm::Error E = writeAtomically(Output, Text))
+  // writeToOutput goes through a temporary file and a rename: a reader
+  // never sees half an index.
+  if (llvm::Error E = llvm::writeToOutput(Output, [&](llvm::raw_ostream &OS) {
+        OS << Text;
+        return llvm::Error::success();
+      }))
     return error(llvm::toString(std::move(E)));
   llvm::outs() << "wrote " << Output << " (" << Done.size() << " lessons)\n";
   return ExitClean;

@@ -198,12 +198,12 @@ llvm::Expected<bool> measureLesson(CommandContext &Ctx, const Lesson &L,
     if (std::error_code EC = llvm::sys::fs::create_directories(Args.SvgDir))
       return llvm::createStringError(EC, "cannot create %s", Args.SvgDir.c_str());
     std::string Path = joinPath({Args.SvgDir, L.Topic + "-" + L.Name + ".svg"});
-    std::error_code EC;
-    llvm::raw_fd_ostream Svg(Path, EC);
-    if (EC)
-      return llvm::createStringError(EC, "cannot write %s", Path.c_str());
-    Svg << speedupSvg(L.Title + ": speedup over one thread",
-                      {{SlowName, SlowUp, SlowFit}, {FastName, FastUp, FastFit}});
+    if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &Svg) {
+          Svg << speedupSvg(L.Title + ": speedup over one thread",
+                            {{SlowName, SlowUp, SlowFit}, {FastName, FastUp, FastFit}});
+          return llvm::Error::success();
+        }))
+      return std::move(E);
     OS << "  curve: " << Path << "\n";
   }
 

@@ -10,6 +10,8 @@
 #                      what each detector finds (racelab matrix)
 #   make bench-lessons time the performance lessons at each thread count,
 #                      fit Amdahl's law, draw the curves (racelab speedup)
+#   make bench-grade   racelab grade's overhead over building and running a
+#                      lab submission by hand (tests/perf/bench-grade.py)
 #
 # Variables: BUILD_DIR (default build), JOBS (default 2), JUNIT=FILE to make
 # check-races also write a JUnit XML report.
@@ -19,7 +21,7 @@ JOBS ?= 2
 CMAKE ?= cmake
 CTEST ?= ctest
 
-.PHONY: all check-races test bench bench-racecheck bench-lessons matrix clean
+.PHONY: all check-races test bench bench-racecheck bench-lessons bench-grade matrix clean
 
 all: $(BUILD_DIR)/build.ninja
 	$(CMAKE) --build $(BUILD_DIR) -j $(JOBS)
@@ -42,6 +44,9 @@ bench-racecheck: all
 
 matrix: all
 	$(BUILD_DIR)/bin/racelab matrix samples --jobs $(JOBS)
+
+bench-grade: all
+	tests/perf/bench-grade.py --racelab $(BUILD_DIR)/bin/racelab
 
 bench-lessons: all
 	$(BUILD_DIR)/bin/racelab speedup samples --svg $(BUILD_DIR)/speedup

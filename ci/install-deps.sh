@@ -16,6 +16,8 @@ PACKAGES=(
   ccache
   libgtest-dev
   libgmock-dev
+  libzip-dev          # racelab autograder-bundle writes Gradescope's zip
+  pkg-config          # finds libzip (Debian's libzip CMake package is broken)
   gdb                 # stacks of hung lesson runs
   valgrind            # Helgrind and DRD columns of the detector matrix
   python3-yaml        # run-clang-tidy-19 -export-fixes merges with PyYAML

@@ -49,7 +49,7 @@ TEST(SpeedupTest, SvgHasPointsCurveAndLegend) {
                                {{"before.cpp", {{1, 1}, {2, 1.1}}, 0.82},
                                 {"fixed.cpp", {{1, 1}, {2, 1.9}, {4, 1.85}}, 0.05}});
   EXPECT_THAT(Svg, HasSubstr("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-  EXPECT_THAT(Svg, HasSubstr("Sum &lt;chunks> &amp; merge"));
+  EXPECT_THAT(Svg, HasSubstr("Sum &lt;chunks&gt; &amp; merge"));
   EXPECT_EQ(std::count(Svg.begin(), Svg.end(), '\n') > 10, true);
   size_t Circles = 0;
   for (size_t P = Svg.find("<circle"); P != std::string::npos; P = Svg.find("<circle", P + 1))

@@ -1,11 +1,12 @@
 //===- LessonLoader.cpp - Load and validate a lesson folder ---------------===//
 //
-// Walks lesson.yaml with LLVM's YAML parser node by node (rather than through
-// yaml::IO mapping traits) so that every error points at the exact key or
-// value it is about, then checks the files and annotations it names.
+// Reads lesson.yaml through YamlReader, so that every error points at the
+// exact key or value it is about, then checks the files and annotations it
+// names.
 //
 //===----------------------------------------------------------------------===//
 #include "Lesson.h"
+#include "YamlReader.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
@@ -13,7 +14,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLParser.h"
 
 namespace racelab {
@@ -37,11 +37,7 @@ std::string formatDiagnostics(const std::vector<LessonDiagnostic> &Diags) {
 
 namespace {
 
-struct BugClassInfo {
-  BugClass Class;
-  llvm::StringLiteral Id;
-};
-constexpr BugClassInfo BugClasses[] = {
+constexpr IdName<BugClass> BugClasses[] = {
     {BugClass::DataRace, "data-race"},
     {BugClass::AtomicityViolation, "atomicity-violation"},
     {BugClass::OrderViolation, "order-violation"},
@@ -58,116 +54,20 @@ constexpr double MaxTimeoutSeconds = 600;
 class LessonYamlReader {
 public:
   LessonYamlReader(llvm::StringRef Path, std::vector<LessonDiagnostic> &Errors)
-      : Path(Path), Errors(Errors) {}
+      : Y(Path, Errors) {}
 
   void read(llvm::StringRef Text, Lesson &L);
 
 private:
-  void error(llvm::SMLoc Loc, const llvm::Twine &Message) {
-    LessonDiagnostic D;
-    D.File = Path.str();
-    if (Loc.isValid()) {
-      auto [Line, Col] = SM.getLineAndColumn(Loc);
-      D.Line = Line;
-      D.Column = Col;
-    }
-    D.Message = Message.str();
-    Errors.push_back(std::move(D));
-  }
-  void error(llvm::yaml::Node *N, const llvm::Twine &Message) {
-    error(N ? N->getSourceRange().Start : llvm::SMLoc(), Message);
-  }
-
-  std::optional<std::string> scalar(llvm::yaml::Node *N, llvm::StringRef Key);
-  std::optional<std::vector<std::string>> stringList(llvm::yaml::Node *N,
-                                                     llvm::StringRef Key);
-  std::optional<double> number(llvm::yaml::Node *N, llvm::StringRef Key,
-                               double Min, double Max, bool Integer);
-  std::optional<bool> boolean(llvm::yaml::Node *N, llvm::StringRef Key);
   std::optional<Measurement> measurement(llvm::yaml::Node *N);
 
-  llvm::StringRef Path;
-  std::vector<LessonDiagnostic> &Errors;
-  llvm::SourceMgr SM;
+  YamlReader Y;
 };
-
-std::optional<std::string> LessonYamlReader::scalar(llvm::yaml::Node *N,
-                                                    llvm::StringRef Key) {
-  llvm::SmallString<64> Storage;
-  if (auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N))
-    return S->getValue(Storage).str();
-  if (auto *B = llvm::dyn_cast_or_null<llvm::yaml::BlockScalarNode>(N))
-    return B->getValue().str();
-  error(N, "'" + Key + "' must be a string");
-  return std::nullopt;
-}
-
-std::optional<std::vector<std::string>>
-LessonYamlReader::stringList(llvm::yaml::Node *N, llvm::StringRef Key) {
-  auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(N);
-  if (!Seq) {
-    error(N, "'" + Key + "' must be a list of strings, e.g. [\"--threads\", \"4\"]");
-    return std::nullopt;
-  }
-  std::vector<std::string> Result;
-  bool Ok = true;
-  for (llvm::yaml::Node &Item : *Seq) {
-    auto *S = llvm::dyn_cast<llvm::yaml::ScalarNode>(&Item);
-    if (!S) {
-      error(&Item, "every item of '" + Key + "' must be a string");
-      Ok = false;
-      continue;
-    }
-    llvm::SmallString<64> Storage;
-    Result.push_back(S->getValue(Storage).str());
-  }
-  if (!Ok)
-    return std::nullopt;
-  return Result;
-}
-
-std::optional<double> LessonYamlReader::number(llvm::yaml::Node *N,
-                                               llvm::StringRef Key, double Min,
-                                               double Max, bool Integer) {
-  auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N);
-  llvm::SmallString<32> Storage;
-  llvm::StringRef Text = S ? S->getValue(Storage) : llvm::StringRef();
-  double Value = 0;
-  bool Bad = !S || Text.getAsDouble(Value);
-  if (!Bad && Integer) {
-    unsigned long long Whole;
-    Bad = Text.getAsInteger(10, Whole);
-  }
-  if (Bad || Value < Min || Value > Max) {
-    error(N, "'" + Key + "' must be " + (Integer ? "a whole number" : "a number") +
-                 " from " + llvm::Twine(static_cast<long long>(Min)) + " to " +
-                 llvm::Twine(static_cast<long long>(Max)) +
-                 (S ? ", not '" + Text + "'" : llvm::Twine()));
-    return std::nullopt;
-  }
-  return Value;
-}
-
-std::optional<bool> LessonYamlReader::boolean(llvm::yaml::Node *N,
-                                              llvm::StringRef Key) {
-  // Only the two YAML 1.2 spellings: "yes", "on" or "1" are YAML 1.1
-  // booleans to some readers and strings to others.
-  auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N);
-  llvm::SmallString<16> Storage;
-  llvm::StringRef Text = S ? S->getValue(Storage) : llvm::StringRef();
-  if (Text == "true")
-    return true;
-  if (Text == "false")
-    return false;
-  error(N, "'" + Key + "' must be true or false" +
-               (S ? ", not '" + Text + "'" : llvm::Twine()));
-  return std::nullopt;
-}
 
 std::optional<Measurement> LessonYamlReader::measurement(llvm::yaml::Node *N) {
   auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N);
   if (!Map) {
-    error(N, "'measure' must be a mapping: threads, and optionally args and "
+    Y.error(N, "'measure' must be a mapping: threads, and optionally args and "
              "expect_faster");
     return std::nullopt;
   }
@@ -179,7 +79,7 @@ std::optional<Measurement> LessonYamlReader::measurement(llvm::yaml::Node *N) {
     llvm::StringRef Key = KeyNode ? KeyNode->getValue(Storage) : "";
     llvm::yaml::Node *Value = KV.getValue();
     if (Key == "args") {
-      if (auto List = stringList(Value, "measure.args"))
+      if (auto List = Y.stringList(Value, "measure.args"))
         M.Args = std::move(*List);
       else
         Ok = false;
@@ -187,29 +87,29 @@ std::optional<Measurement> LessonYamlReader::measurement(llvm::yaml::Node *N) {
       HasThreads = true;
       auto *Seq = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(Value);
       if (!Seq) {
-        error(Value, "'measure.threads' must be a list of thread counts, e.g. [1, 2, 4]");
+        Y.error(Value, "'measure.threads' must be a list of thread counts, e.g. [1, 2, 4]");
         Ok = false;
         continue;
       }
       for (llvm::yaml::Node &Item : *Seq) {
-        if (auto T = number(&Item, "measure.threads", 1, 1024, /*Integer=*/true))
+        if (auto T = Y.number(&Item, "measure.threads", 1, 1024, /*Integer=*/true))
           M.Threads.push_back(static_cast<unsigned>(*T));
         else
           Ok = false;
       }
     } else if (Key == "expect_faster") {
-      if (auto R = number(Value, "measure.expect_faster", 1, 1000, /*Integer=*/false))
+      if (auto R = Y.number(Value, "measure.expect_faster", 1, 1000, /*Integer=*/false))
         M.ExpectFaster = *R;
       else
         Ok = false;
     } else {
-      error(KV.getKey(), "unknown key '" + Key +
+      Y.error(KV.getKey(), "unknown key '" + Key +
                              "' in 'measure'; it knows threads, args, expect_faster");
       Ok = false;
     }
   }
   if (Ok && (!HasThreads || M.Threads.empty())) {
-    error(N, "'measure' needs threads, a list of thread counts to time");
+    Y.error(N, "'measure' needs threads, a list of thread counts to time");
     Ok = false;
   }
   if (!Ok)
@@ -218,72 +118,45 @@ std::optional<Measurement> LessonYamlReader::measurement(llvm::yaml::Node *N) {
 }
 
 void LessonYamlReader::read(llvm::StringRef Text, Lesson &L) {
-  // The YAML parser reports syntax errors through the SourceMgr; collect
-  // them as our own diagnostics instead of printing.
-  SM.setDiagHandler(
-      [](const llvm::SMDiagnostic &D, void *Ctx) {
-        auto *Self = static_cast<LessonYamlReader *>(Ctx);
-        LessonDiagnostic Diag;
-        Diag.File = Self->Path.str();
-        Diag.Line = static_cast<unsigned>(D.getLineNo());
-        Diag.Column = static_cast<unsigned>(D.getColumnNo() + 1);
-        Diag.Message = D.getMessage().str();
-        Self->Errors.push_back(std::move(Diag));
-      },
-      this);
-  size_t ErrorsBefore = Errors.size();
-  llvm::yaml::Stream Stream(llvm::MemoryBufferRef(Text, Path), SM);
-  llvm::yaml::document_iterator Doc = Stream.begin();
-  if (Doc == Stream.end() || !Doc->getRoot() ||
-      llvm::isa<llvm::yaml::NullNode>(Doc->getRoot())) {
-    error(llvm::SMLoc(), "empty lesson.yaml; it needs at least title, topic, "
-                         "bug_class and tsan_report");
+  size_t ErrorsBefore = Y.errorCount();
+  llvm::yaml::MappingNode *Map = Y.parseMapping(
+      Text, "it needs at least title, topic, bug_class and tsan_report");
+  if (!Map)
     return;
-  }
-  auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(Doc->getRoot());
-  if (!Map) {
-    if (Errors.size() == ErrorsBefore)
-      error(Doc->getRoot(), "lesson.yaml must be a mapping of keys to values");
-    return;
-  }
 
   llvm::StringSet<> Seen;
   llvm::SMLoc MapStart = Map->getSourceRange().Start;
   for (llvm::yaml::KeyValueNode &KV : *Map) {
-    auto *KeyNode = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(KV.getKey());
-    if (!KeyNode) {
-      error(KV.getKey(), "keys of lesson.yaml must be plain words");
+    std::optional<std::string> KeyText = Y.key(KV);
+    if (!KeyText)
       continue;
-    }
-    llvm::SmallString<32> KeyStorage;
-    llvm::StringRef Key = KeyNode->getValue(KeyStorage);
+    llvm::StringRef Key = *KeyText;
+    auto *KeyNode = KV.getKey();
     llvm::yaml::Node *Value = KV.getValue();
     if (!Seen.insert(Key).second) {
-      error(KeyNode, "duplicate key '" + Key + "'");
+      Y.error(KeyNode, "duplicate key '" + Key + "'");
       continue;
     }
     if (Key == "title") {
-      if (auto S = scalar(Value, Key))
+      if (auto S = Y.scalar(Value, Key))
         L.Title = *S;
     } else if (Key == "topic") {
-      if (auto S = scalar(Value, Key))
+      if (auto S = Y.scalar(Value, Key))
         L.Topic = *S;
     } else if (Key == "summary") {
-      if (auto S = scalar(Value, Key))
+      if (auto S = Y.scalar(Value, Key))
         L.Summary = *S;
     } else if (Key == "bug_class") {
-      if (auto S = scalar(Value, Key)) {
+      if (auto S = Y.scalar(Value, Key)) {
         if (auto C = bugClassFromId(*S)) {
           L.Class = *C;
         } else {
-          std::string Known;
-          for (const BugClassInfo &I : BugClasses)
-            Known += (Known.empty() ? "" : ", ") + I.Id.str();
-          error(Value, "unknown bug_class '" + *S + "'; expected one of " + Known);
+          Y.error(Value, "unknown bug_class '" + *S + "'; expected one of " +
+                             knownIds(BugClasses));
         }
       }
     } else if (Key == "tsan_report") {
-      if (auto S = scalar(Value, Key)) {
+      if (auto S = Y.scalar(Value, Key)) {
         if (*S == "none") {
           L.ExpectedReport.reset();
         } else if (auto K = tsanReportKindFromId(*S)) {
@@ -292,45 +165,45 @@ void LessonYamlReader::read(llvm::StringRef Text, Lesson &L) {
           std::string Known = "none";
           for (TsanReportKind K : allTsanReportKinds())
             Known += ", " + tsanReportKindId(K).str();
-          error(Value, "unknown tsan_report '" + *S + "'; expected one of " + Known);
+          Y.error(Value, "unknown tsan_report '" + *S + "'; expected one of " + Known);
         }
       }
     } else if (Key == "runs") {
-      if (auto N = number(Value, Key, 1, MaxRuns, /*Integer=*/true))
+      if (auto N = Y.number(Value, Key, 1, MaxRuns, /*Integer=*/true))
         L.Runs = static_cast<unsigned>(*N);
     } else if (Key == "timeout_seconds") {
-      if (auto N = number(Value, Key, 0.1, MaxTimeoutSeconds, false))
+      if (auto N = Y.number(Value, Key, 0.1, MaxTimeoutSeconds, false))
         L.TimeoutSeconds = *N;
     } else if (Key == "may_hang") {
-      if (auto B = boolean(Value, Key))
+      if (auto B = Y.boolean(Value, Key))
         L.MayHang = *B;
     } else if (Key == "measure") {
       L.Measure = measurement(Value);
     } else if (Key == "racecheck") {
-      if (auto S = scalar(Value, Key)) {
+      if (auto S = Y.scalar(Value, Key)) {
         if (*S == "finds" || *S == "misses")
           L.RacecheckMisses = *S == "misses";
         else
-          error(Value, "racecheck must be 'finds' or 'misses', not '" + *S + "'");
+          Y.error(Value, "racecheck must be 'finds' or 'misses', not '" + *S + "'");
       }
     } else if (Key == "args") {
-      if (auto List = stringList(Value, Key))
+      if (auto List = Y.stringList(Value, Key))
         L.Args = std::move(*List);
     } else if (Key == "flags") {
-      if (auto List = stringList(Value, Key))
+      if (auto List = Y.stringList(Value, Key))
         L.Flags = std::move(*List);
     } else if (Key == "expected_output") {
-      if (auto S = scalar(Value, Key))
+      if (auto S = Y.scalar(Value, Key))
         L.ExpectedOutput = *S;
     } else if (Key == "buggy" || Key == "fixed") {
-      if (auto S = scalar(Value, Key)) {
+      if (auto S = Y.scalar(Value, Key)) {
         if (S->empty() || llvm::sys::path::has_parent_path(*S))
-          error(Value, "'" + Key + "' must name a file in the lesson folder");
+          Y.error(Value, "'" + Key + "' must name a file in the lesson folder");
         else
           (Key == "buggy" ? L.BuggySource : L.FixedSource) = *S;
       }
     } else {
-      error(KeyNode, "unknown key '" + Key +
+      Y.error(KeyNode, "unknown key '" + Key +
                          "'; lesson.yaml knows title, topic, summary, "
                          "bug_class, tsan_report, runs, timeout_seconds, "
                          "may_hang, racecheck, args, flags, expected_output, "
@@ -339,11 +212,11 @@ void LessonYamlReader::read(llvm::StringRef Text, Lesson &L) {
   }
   // Syntax errors inside the mapping leave later keys unread; reporting them
   // as missing too would only add noise.
-  if (Errors.size() != ErrorsBefore && !Seen.count("title"))
+  if (Y.errorCount() != ErrorsBefore && !Seen.count("title"))
     return;
   for (llvm::StringRef Required : {"title", "topic", "bug_class", "tsan_report"})
     if (!Seen.count(Required))
-      error(MapStart, "missing required key '" + Required + "'");
+      Y.error(MapStart, "missing required key '" + Required + "'");
 }
 
 /// Resolves the source of a variant: an explicit name from lesson.yaml, or
@@ -365,19 +238,9 @@ std::string findSource(llvm::StringRef Dir, llvm::StringRef Explicit,
 
 } // namespace
 
-llvm::StringRef bugClassId(BugClass Class) {
-  for (const BugClassInfo &I : BugClasses)
-    if (I.Class == Class)
-      return I.Id;
-  return "unknown";
-}
+llvm::StringRef bugClassId(BugClass Class) { return idOfValue(BugClasses, Class, "unknown"); }
 
-std::optional<BugClass> bugClassFromId(llvm::StringRef Id) {
-  for (const BugClassInfo &I : BugClasses)
-    if (I.Id == Id)
-      return I.Class;
-  return std::nullopt;
-}
+std::optional<BugClass> bugClassFromId(llvm::StringRef Id) { return valueOfId(BugClasses, Id); }
 
 llvm::StringRef variantName(Variant V) {
   return V == Variant::Buggy ? "buggy" : "fixed";

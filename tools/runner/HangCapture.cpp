@@ -245,8 +245,14 @@ std::vector<ProcThread> readProcThreads(pid_t Group) {
 HangCapture captureHang(pid_t Group, const HangCaptureOptions &Options) {
   auto Start = Clock::now();
   HangCapture C;
-  C.Group = Group;
+  // From here on the capture is about the program's process; the group may
+  // also hold the sandbox's own processes, which are not the student's.
+  pid_t Program = Options.Program ? Options.Program : Group;
+  C.Group = Program;
   C.Proc = readProcThreads(Group);
+  if (Options.Program)
+    llvm::erase_if(C.Proc, [&](const ProcThread &T) { return T.Pid != Program; });
+  Group = Program;
 
   std::string Problem;
   if (Options.Gdb.empty()) {

@@ -45,6 +45,9 @@ struct HangCaptureOptions {
   /// Wall time the whole capture may take. The supervisor kills the group
   /// right after, so the group is gone within timeout + this + a little.
   double BudgetSeconds = 1.5;
+  /// The program's process when it is not the group leader (a sandbox
+  /// starts it below its own processes); 0: the leader.
+  pid_t Program = 0;
 };
 
 struct HangCapture {

@@ -1,5 +1,6 @@
 //===- Speedup.cpp - Amdahl's law fitted to measured speedups -------------===//
 #include "Speedup.h"
+#include "XmlText.h"
 
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
@@ -60,10 +61,8 @@ std::string speedupSvg(const std::string &Title, const std::vector<SpeedupCurve>
                       "font-size=\"12\">\n",
                       Width, Height);
   OS << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-  std::string Escaped;
-  for (char C : Title)
-    Escaped += C == '<' ? "&lt;" : C == '&' ? "&amp;" : std::string(1, C);
-  OS << llvm::formatv("<text x=\"{0}\" y=\"22\" font-size=\"14\">{1}</text>\n", Left, Escaped);
+  OS << llvm::formatv("<text x=\"{0}\" y=\"22\" font-size=\"14\">{1}</text>\n", Left,
+                      xmlEscape(Title));
   // Axes with a tick per thread count measured and per whole speedup.
   OS << llvm::formatv("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>\n",
                       Left, Y(0), X(MaxThreads));

@@ -9,13 +9,19 @@
 //===----------------------------------------------------------------------===//
 #include "Supervisor.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <functional>
+#include <map>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/syscall.h>
@@ -57,6 +63,9 @@ struct Capture {
   bool *Truncated;
   size_t Limit;
   bool Open = true;
+  bool StopAtLimit = false;
+
+  bool overLimit() const { return StopAtLimit && *Truncated; }
 
   /// Reads what is available; returns false at end of file.
   bool readSome() {
@@ -91,10 +100,58 @@ double secondsSince(Clock::time_point Start) {
   return std::chrono::duration<double>(Clock::now() - Start).count();
 }
 
-/// Polls the open captures (and the pidfd, if given) until Deadline or
-/// until the child exits; returns true if the child exited.
-bool pump(std::vector<Capture *> &Captures, int PidFd,
-          Clock::time_point Deadline) {
+/// Resident memory, in kB, of Root and every process below it, read from
+/// /proc (a process that double-forked inside a pid namespace is still
+/// below the namespace's init, so a sandboxed tree cannot hide from it).
+long treeRssKb(pid_t Root) {
+  std::map<pid_t, std::vector<pid_t>> Children;
+  std::map<pid_t, long> RssPages;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It("/proc", EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    pid_t Pid;
+    if (Name.getAsInteger(10, Pid))
+      continue;
+    auto Stat = llvm::MemoryBuffer::getFileAsStream(It->path() + "/stat");
+    if (!Stat)
+      continue;
+    // "pid (comm) state ppid ..." where comm may hold spaces and ')'.
+    llvm::StringRef Text = (*Stat)->getBuffer();
+    size_t Close = Text.rfind(')');
+    if (Close == llvm::StringRef::npos)
+      continue;
+    llvm::SmallVector<llvm::StringRef, 48> Fields;
+    Text.drop_front(Close + 2).split(Fields, ' ');
+    // After comm: state(0) ppid(1) ... rss(21).
+    pid_t Parent;
+    long Pages;
+    if (Fields.size() < 22 || Fields[1].getAsInteger(10, Parent) ||
+        Fields[21].getAsInteger(10, Pages))
+      continue;
+    Children[Parent].push_back(Pid);
+    RssPages[Pid] = Pages;
+  }
+  long Total = 0;
+  std::vector<pid_t> Todo{Root};
+  while (!Todo.empty()) {
+    pid_t P = Todo.back();
+    Todo.pop_back();
+    Total += RssPages[P];
+    for (pid_t C : Children[P])
+      Todo.push_back(C);
+  }
+  return Total * (::sysconf(_SC_PAGESIZE) / 1024);
+}
+
+enum class PumpEnd { Exited, Deadline, Stopped };
+
+/// Polls the open captures (and the pidfd, if given) until Deadline, until
+/// the child exits, or until Tick (called at least every TickMs) or a
+/// capture over its hard limit asks to stop.
+PumpEnd pump(std::vector<Capture *> &Captures, int PidFd,
+             Clock::time_point Deadline,
+             const std::function<bool()> &Tick = nullptr, int TickMs = 1000) {
   while (true) {
     std::vector<pollfd> Fds;
     std::vector<Capture *> Owners;
@@ -106,22 +163,27 @@ bool pump(std::vector<Capture *> &Captures, int PidFd,
     if (PidFd >= 0)
       Fds.push_back({PidFd, POLLIN, 0});
     if (Fds.empty())
-      return false;
+      return PumpEnd::Deadline;
     // Round up: waking a fraction of a millisecond early would end a
     // timeout before it expired.
     auto Left = std::chrono::ceil<std::chrono::milliseconds>(Deadline - Clock::now());
     if (Clock::now() >= Deadline)
-      return false;
+      return PumpEnd::Deadline;
     int Ready = ::poll(Fds.data(), Fds.size(),
-                       static_cast<int>(std::min<long long>(Left.count(), 1000)));
+                       static_cast<int>(std::min<long long>(Left.count(), TickMs)));
     if (Ready < 0 && errno != EINTR)
-      return false;
+      return PumpEnd::Deadline;
     for (size_t I = 0; I < Owners.size(); ++I)
-      if (Fds[I].revents & (POLLIN | POLLHUP | POLLERR))
+      if (Fds[I].revents & (POLLIN | POLLHUP | POLLERR)) {
         if (!Owners[I]->readSome())
           Owners[I]->Open = false;
+        if (Owners[I]->overLimit())
+          return PumpEnd::Stopped;
+      }
     if (PidFd >= 0 && (Fds.back().revents & POLLIN))
-      return true;
+      return PumpEnd::Exited;
+    if (Tick && !Tick())
+      return PumpEnd::Stopped;
   }
 }
 
@@ -141,6 +203,9 @@ std::string ProcessResult::describe() const {
     snprintf(Buf, sizeof Buf, "%.3g", WallSeconds);
     return std::string("timed out after ") + Buf + " s";
   }
+  case ExitKind::LimitExceeded:
+    return Limit == "memory" ? "killed over the memory limit"
+                             : "killed over the " + Limit + " limit";
   case ExitKind::FailedToStart:
     return "failed to start: " + Error;
   }
@@ -234,12 +299,25 @@ ProcessResult runSupervised(const ProcessSpec &Spec) {
               Spec.OutputLimitBytes};
   Capture ErrCap{std::move(ErrRead), &Result.Stderr, &Result.StderrTruncated,
                  Spec.OutputLimitBytes};
+  Out.StopAtLimit = ErrCap.StopAtLimit = Spec.KillAtOutputLimit;
   std::vector<Capture *> Captures{&Out, &ErrCap};
 
+  bool MemoryHit = false;
+  std::function<bool()> Tick;
+  if (Spec.MemoryLimitBytes)
+    Tick = [&] {
+      long Kb = treeRssKb(Pid);
+      Result.TreePeakRssKb = std::max(Result.TreePeakRssKb, Kb);
+      MemoryHit = static_cast<size_t>(Kb) * 1024 > Spec.MemoryLimitBytes;
+      return !MemoryHit;
+    };
+
   auto Deadline = Start + seconds(Spec.TimeoutSeconds);
-  bool Exited = false;
+  bool Exited = false, Stopped = false;
   if (PidFd.get() >= 0) {
-    Exited = pump(Captures, PidFd.get(), Deadline);
+    PumpEnd End = pump(Captures, PidFd.get(), Deadline, Tick, Tick ? 50 : 1000);
+    Exited = End == PumpEnd::Exited;
+    Stopped = End == PumpEnd::Stopped;
   } else {
     // No pidfd (old kernel): poll for the exit without reaping it.
     while (Clock::now() < Deadline) {
@@ -258,7 +336,7 @@ ProcessResult runSupervised(const ProcessSpec &Spec) {
   }
   Result.WallSeconds = secondsSince(Start);
 
-  bool TimedOut = !Exited;
+  bool TimedOut = !Exited && !Stopped;
   if (TimedOut && Spec.BeforeKill)
     Spec.BeforeKill(Pid);
   // The leader is not reaped yet, so Pid still names our group.
@@ -274,6 +352,10 @@ ProcessResult runSupervised(const ProcessSpec &Spec) {
   if (TimedOut) {
     Result.Kind = ExitKind::TimedOut;
     Result.Signal = SIGKILL;
+  } else if (Stopped) {
+    Result.Kind = ExitKind::LimitExceeded;
+    Result.Signal = SIGKILL;
+    Result.Limit = MemoryHit ? "memory" : "output";
   } else if (WIFEXITED(Status)) {
     Result.Kind = ExitKind::Exited;
     Result.ExitCode = WEXITSTATUS(Status);

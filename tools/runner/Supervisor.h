@@ -31,6 +31,14 @@ struct ProcessSpec {
   /// Bytes kept of each of stdout and stderr; the rest is read and dropped
   /// so the program never blocks on a full pipe.
   size_t OutputLimitBytes = 1 << 20;
+  /// Kill the program as soon as either stream passes OutputLimitBytes
+  /// (graders: gigabytes of output must not cost minutes of draining).
+  bool KillAtOutputLimit = false;
+  /// Resident memory of the whole process tree, sampled every 50 ms from
+  /// /proc; the tree is killed when it is above the limit. Resident memory,
+  /// not RLIMIT_AS: TSan reserves terabytes of address space for its shadow
+  /// but only touched pages count. 0: no limit.
+  size_t MemoryLimitBytes = 0;
   /// How long output is still read once the group was killed: a process
   /// that escaped the group (setsid) may hold the pipes open forever.
   double DrainSeconds = 2;
@@ -44,6 +52,7 @@ enum class ExitKind {
   Exited,       ///< Normal exit; ExitCode is set.
   Signaled,     ///< Killed by a signal it did not catch; Signal is set.
   TimedOut,     ///< We killed it at the deadline.
+  LimitExceeded, ///< We killed it over a limit; Limit says which.
   FailedToStart ///< Could not be started; Error says why.
 };
 
@@ -58,11 +67,23 @@ struct ProcessResult {
   bool StdoutTruncated = false;
   bool StderrTruncated = false;
   std::string Error; ///< For FailedToStart.
+  /// For LimitExceeded: "memory" or "output".
+  std::string Limit;
+  /// Largest resident memory of the whole process tree seen by the
+  /// memory sampler (0 when no MemoryLimitBytes was set).
+  long TreePeakRssKb = 0;
 
   bool succeeded() const { return Kind == ExitKind::Exited && ExitCode == 0; }
   /// "exit code 0", "killed by SIGSEGV", "timed out after 10 s", ...
   std::string describe() const;
 };
+
+/// Rewrites a ready ProcessSpec to start it another way: inside a sandbox,
+/// under a tracer. WritableDirs are the directories the program must be able
+/// to write besides its working directory (TSan's private log directory, a
+/// build's output directory).
+using Launcher =
+    std::function<void(ProcessSpec &Spec, const std::vector<std::string> &WritableDirs)>;
 
 /// Runs Spec to completion (or to its timeout) and reports what happened.
 /// Never throws; problems starting the program are a FailedToStart result.

@@ -100,8 +100,10 @@ BuildResult TsanBuilder::build(const BuildSpec &Spec) const {
   Compile.Argv = compileCommand(Spec.Source, Spec.ExtraFlags, Object.str().str());
   if (!Tools.Ccache.empty())
     Compile.Argv.insert(Compile.Argv.begin(), Tools.Ccache);
-  Compile.TimeoutSeconds = CompileTimeoutSeconds;
+  Compile.TimeoutSeconds = Spec.TimeoutSeconds ? Spec.TimeoutSeconds : CompileTimeoutSeconds;
   Compile.OutputLimitBytes = DiagnosticsLimit;
+  if (Spec.Launch)
+    Spec.Launch(Compile, {Spec.OutputDir});
   ProcessResult Compiled = runSupervised(Compile);
   Result.Diagnostics = messages(Compiled);
   if (!Compiled.succeeded())
@@ -116,8 +118,10 @@ BuildResult TsanBuilder::build(const BuildSpec &Spec) const {
   Link.Argv.insert(Link.Argv.end(), Spec.ExtraFlags.begin(), Spec.ExtraFlags.end());
   Link.Argv.insert(Link.Argv.end(), {"-Wno-unused-command-line-argument",
                                      Object.str().str(), "-o", Binary.str().str()});
-  Link.TimeoutSeconds = CompileTimeoutSeconds;
+  Link.TimeoutSeconds = Spec.TimeoutSeconds ? Spec.TimeoutSeconds : CompileTimeoutSeconds;
   Link.OutputLimitBytes = DiagnosticsLimit;
+  if (Spec.Launch)
+    Spec.Launch(Link, {Spec.OutputDir});
   ProcessResult Linked = runSupervised(Link);
   Result.Diagnostics += messages(Linked);
   if (!Linked.succeeded())

@@ -9,6 +9,7 @@
 #ifndef RACELAB_RUNNER_TSANBUILDER_H
 #define RACELAB_RUNNER_TSANBUILDER_H
 
+#include "Supervisor.h"
 #include "Toolchain.h"
 
 #include "llvm/Support/Error.h"
@@ -23,6 +24,10 @@ struct BuildSpec {
   std::vector<std::string> ExtraFlags;
   std::string OutputDir;  ///< Created if missing.
   std::string OutputName; ///< Binary name inside OutputDir.
+  /// Starts the compiler and linker another way (a grader's sandbox).
+  Launcher Launch;
+  /// Overrides the compile and the link time limit (0: the default).
+  double TimeoutSeconds = 0;
 };
 
 struct BuildResult {

@@ -48,9 +48,12 @@ std::string TsanRunResult::sanitizerProblem() const {
   return {};
 }
 
-std::string TsanRunner::tsanOptions(const std::string &LogPrefix) const {
+std::string TsanRunner::tsanOptions(const std::string &LogPrefix,
+                                    const std::vector<std::string> &Extra) const {
   std::vector<std::string> Parts;
-  for (const std::string &Opt : Config.RuntimeOptions) {
+  std::vector<std::string> Options = Config.RuntimeOptions;
+  Options.insert(Options.end(), Extra.begin(), Extra.end());
+  for (const std::string &Opt : Options) {
     auto [Name, Value] = llvm::StringRef(Opt).split('=');
     Parts.push_back(quoteOption(Name, Value));
   }
@@ -72,16 +75,21 @@ TsanRunResult TsanRunner::run(const TsanRunSpec &Spec) const {
   ProcessSpec P;
   P.Argv.push_back(Spec.Binary);
   P.Argv.insert(P.Argv.end(), Spec.Args.begin(), Spec.Args.end());
-  P.Env = environmentWith({"TSAN_OPTIONS=" + tsanOptions(Prefix)},
+  P.Env = environmentWith({"TSAN_OPTIONS=" + tsanOptions(Prefix, Spec.ExtraOptions)},
                           SanitizerVariables);
   P.TimeoutSeconds = Spec.TimeoutSeconds;
   P.OutputLimitBytes = Spec.OutputLimitBytes;
   P.WorkingDir = Spec.WorkingDir;
-  P.BeforeKill = [&](pid_t Group) {
-    HangCaptureOptions Options;
-    Options.Gdb = Tools.Gdb;
-    Result.Hang = captureHang(Group, Options);
-  };
+  if (Spec.CaptureHangs)
+    P.BeforeKill = [&](pid_t Group) {
+      HangCaptureOptions Options;
+      Options.Gdb = Tools.Gdb;
+      if (Spec.FindProgram)
+        Options.Program = Spec.FindProgram(Group);
+      Result.Hang = captureHang(Group, Options);
+    };
+  if (Spec.Launch)
+    Spec.Launch(P, {LogDir->path()});
   Result.Process = runSupervised(P);
 
   // One file per process ("tsan.<pid>"); parse each on its own so a report

@@ -15,6 +15,7 @@
 #include "Toolchain.h"
 #include "TsanReport.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,16 @@ struct TsanRunSpec {
   double TimeoutSeconds = 10;
   size_t OutputLimitBytes = 1 << 20;
   std::string WorkingDir;
+  /// Starts the run another way (a grader's sandbox); unset: directly.
+  Launcher Launch;
+  /// Capture the stacks of a run that times out (off for runs under a
+  /// tracer, which gdb cannot attach to).
+  bool CaptureHangs = true;
+  /// The program's pid in the run's process group when the group leader is
+  /// a launcher (a sandbox) rather than the program; unset: the leader.
+  std::function<pid_t(pid_t Group)> FindProgram;
+  /// TSan options added to sanitizers/tsan.options for this run only.
+  std::vector<std::string> ExtraOptions;
 };
 
 struct TsanRunResult {
@@ -54,7 +65,8 @@ public:
   TsanRunResult run(const TsanRunSpec &Spec) const;
 
   /// The TSAN_OPTIONS value for a run logging to LogPrefix.
-  std::string tsanOptions(const std::string &LogPrefix) const;
+  std::string tsanOptions(const std::string &LogPrefix,
+                          const std::vector<std::string> &Extra = {}) const;
 
 private:
   Toolchain Tools;

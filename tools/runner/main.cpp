@@ -5,7 +5,11 @@
 // the compiler (for `check`), so it is split off before cl sees it.
 //
 //===----------------------------------------------------------------------===//
+#include "AutograderBundle.h"
 #include "Commands.h"
+#include "GradeCommand.h"
+#include "Handout.h"
+#include "ThreadTrace.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -35,6 +39,14 @@ cl::SubCommand BenchCmd("bench", "Measure racelab's overhead over running the "
                                  "lesson binaries bare");
 cl::SubCommand SpeedupCmd("speedup", "Time performance lessons at each thread count, "
                                      "fit Amdahl's law, draw the curves");
+cl::SubCommand GradeCmd("grade", "Grade one lab submission in a sandbox: builds, output, "
+                                 "TSan-clean, no hang, concurrency kept, no tampering, "
+                                 "racecheck");
+cl::SubCommand HandoutCmd("handout", "Write a lab's student package: the starter without "
+                                     "annotations, the README, a Makefile with check-races");
+cl::SubCommand BundleCmd("autograder-bundle",
+                         "Write a Gradescope autograder zip for a lab (setup.sh, "
+                         "run_autograder, the lab and RaceLab's sources)");
 cl::SubCommand MatrixCmd("matrix", "Write the lesson index SAMPLES_DIR/README.md "
                                    "with what each detector finds in each lesson");
 
@@ -79,7 +91,8 @@ cl::opt<std::string> Cxx("cxx",
                          cl::desc("C++ compiler for lessons (default clang++-19, "
                                   "or $RACELAB_CXX)"),
                          cl::sub(CheckCmd), cl::sub(VerifyCmd), cl::sub(BenchCmd),
-                         cl::sub(MatrixCmd), cl::sub(SpeedupCmd), cl::cat(Category));
+                         cl::sub(MatrixCmd), cl::sub(SpeedupCmd), cl::sub(GradeCmd),
+                         cl::cat(Category));
 cl::opt<bool> NoCcache("no-ccache", cl::desc("Do not compile through ccache"),
                        cl::sub(CheckCmd), cl::sub(VerifyCmd), cl::sub(BenchCmd),
                        cl::sub(MatrixCmd), cl::sub(SpeedupCmd), cl::cat(Category));
@@ -120,6 +133,43 @@ cl::opt<std::string> SpeedupSvg("svg", cl::desc("Write each lesson's speedup cur
                                                 "as DIR/<topic>-<lesson>.svg"),
                                 cl::sub(SpeedupCmd), cl::cat(Category));
 
+// grade
+cl::opt<std::string> GradeLab(cl::Positional, cl::desc("LAB_DIR"), cl::Required,
+                              cl::sub(GradeCmd), cl::cat(Category));
+cl::opt<std::string> GradeSubmission("submission", cl::desc("The student's file"),
+                                     cl::Required, cl::sub(GradeCmd), cl::cat(Category));
+cl::opt<std::string> GradeFormatName("format",
+                                     cl::desc("gradescope, json, junit or text "
+                                              "(default text)"),
+                                     cl::init("text"), cl::sub(GradeCmd), cl::cat(Category));
+cl::opt<std::string> GradeOutput("o", cl::desc("Write the result here (default stdout); "
+                                               "written atomically"),
+                                 cl::sub(GradeCmd), cl::cat(Category));
+cl::opt<std::string> GradeSandbox("sandbox",
+                                  cl::desc("auto (bubblewrap when it works here), "
+                                           "bubblewrap (or fail) or limits-only"),
+                                  cl::init("auto"), cl::sub(GradeCmd), cl::cat(Category));
+cl::opt<unsigned> GradeRuns("runs", cl::desc("Override the lab's number of runs"),
+                            cl::init(0), cl::sub(GradeCmd), cl::cat(Category));
+
+// handout
+cl::opt<std::string> HandoutLab(cl::Positional, cl::desc("LAB_DIR"), cl::Required,
+                                cl::sub(HandoutCmd), cl::cat(Category));
+cl::opt<std::string> HandoutOutput("o", cl::desc("Folder to write the package to"),
+                                   cl::Required, cl::sub(HandoutCmd), cl::cat(Category));
+cl::opt<bool> HandoutForce("force", cl::desc("Write into a folder that is not empty"),
+                           cl::sub(HandoutCmd), cl::cat(Category));
+
+// autograder-bundle
+cl::opt<std::string> BundleLab(cl::Positional, cl::desc("LAB_DIR"), cl::Required,
+                               cl::sub(BundleCmd), cl::cat(Category));
+cl::opt<std::string> BundleOutput("o", cl::desc("The zip to write"), cl::Required,
+                                  cl::sub(BundleCmd), cl::cat(Category));
+cl::opt<std::string> BundleSource("source-dir",
+                                  cl::desc("RaceLab source tree to pack (default: the "
+                                           "one racelab was built from)"),
+                                  cl::sub(BundleCmd), cl::cat(Category));
+
 int usageError(const Twine &Message) {
   WithColor::error(errs(), "racelab") << Message << "\n";
   return ExitError;
@@ -150,6 +200,11 @@ int main(int argc, char **argv) {
   // it halfway through writing a result file.
   std::signal(SIGPIPE, SIG_IGN);
 
+  // The tracer the grader starts around a run: everything after "--" is
+  // the command, so it bypasses option parsing entirely.
+  if (argc > 1 && std::strcmp(argv[1], "trace-threads") == 0)
+    return runTraceThreadsCommand(std::vector<std::string>(argv + 2, argv + argc));
+
   // Split "FILE -- -DFOO -O2" into our arguments and the compiler's.
   std::vector<const char *> Ours;
   std::vector<std::string> ExtraFlags;
@@ -177,7 +232,11 @@ int main(int argc, char **argv) {
           "  racelab check-races [--build-dir DIR] [--jobs N] [--junit FILE]\n"
           "  racelab bench LESSON_DIR... [--runs N]\n"
           "  racelab matrix SAMPLES_DIR [-o FILE] [--check] [--jobs N]\n"
-          "  racelab speedup LESSON_DIR... [--runs N] [--svg DIR]\n",
+          "  racelab speedup LESSON_DIR... [--runs N] [--svg DIR]\n"
+          "  racelab grade LAB_DIR --submission FILE [--format gradescope|json|junit|text] "
+          "[-o FILE]\n"
+          "  racelab handout LAB_DIR -o DIR [--force]\n"
+          "  racelab autograder-bundle LAB_DIR -o FILE.zip [--source-dir DIR]\n",
           &ErrorStream)) {
     ErrorStream.flush();
     errs() << Errors;
@@ -275,6 +334,44 @@ int main(int argc, char **argv) {
     Args.Check = MatrixCheck;
     Args.Jobs = Jobs;
     return runMatrixCommand(*Ctx, Args);
+  }
+  if (GradeCmd) {
+    GradeArgs Args;
+    std::optional<GradeFormat> F = gradeFormatFromName(GradeFormatName);
+    if (!F)
+      return usageError("--format must be gradescope, json, junit or text, not '" +
+                        GradeFormatName + "'");
+    if (GradeSandbox == "auto")
+      Args.Mode = SandboxMode::Auto;
+    else if (GradeSandbox == "bubblewrap")
+      Args.Mode = SandboxMode::Bubblewrap;
+    else if (GradeSandbox == "limits-only")
+      Args.Mode = SandboxMode::LimitsOnly;
+    else
+      return usageError("--sandbox must be auto, bubblewrap or limits-only, not '" +
+                        GradeSandbox + "'");
+    Args.Format = *F;
+    Args.LabDir = GradeLab;
+    Args.Submission = GradeSubmission;
+    Args.Output = GradeOutput;
+    Args.Runs = GradeRuns;
+    Args.Argv0 = argv[0];
+    Args.Cxx = Cxx;
+    return runGradeCommand(Args);
+  }
+  if (HandoutCmd) {
+    HandoutArgs Args;
+    Args.LabDir = HandoutLab;
+    Args.OutputDir = HandoutOutput;
+    Args.Force = HandoutForce;
+    return runHandoutCommand(Args);
+  }
+  if (BundleCmd) {
+    BundleArgs Args;
+    Args.LabDir = BundleLab;
+    Args.Output = BundleOutput;
+    Args.SourceDir = BundleSource;
+    return runAutograderBundleCommand(Args);
   }
   return usageError("no command given; try 'racelab --help'");
 }

@@ -28,7 +28,7 @@ run() { # file, then racecheck arguments after the file
 # The project's own sources, with the flags the build uses.
 while IFS= read -r file; do
   run "$file" -p "$build"
-done < <(git ls-files -- 'tools/*.cpp' 'tests/*.cpp' | grep -v '^tests/fixtures/' |
+done < <(git ls-files -- 'tools/*.cpp' 'tests/*.cpp' | grep -v '^tests/\(.*/\)\?fixtures/' |
          grep -v '^tests/analysis/corpus' | grep -v '^tests/install/')
 
 # Lessons (also those of the install test's course), fixtures and corpus
@@ -39,6 +39,7 @@ while IFS= read -r file; do
   *) run "$file" -- -std=c++20 -pthread -I samples/include ;;
   esac
 done < <(git ls-files -- 'samples/*.cpp' 'samples/*.c' 'tests/fixtures/*.cpp' \
+           'tests/grader/fixtures/*.cpp' \
            'tests/install/*.cpp' \
            'tests/analysis/corpus*/*.cpp' 'tests/analysis/corpus*/*.c')
 

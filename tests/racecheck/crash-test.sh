@@ -29,10 +29,12 @@ run() { # file, then racecheck arguments after the file
 while IFS= read -r file; do
   run "$file" -p "$build"
 done < <(git ls-files -- 'tools/*.cpp' 'tests/*.cpp' | grep -v '^tests/\(.*/\)\?fixtures/' |
-         grep -v '^tests/analysis/corpus' | grep -v '^tests/install/')
+         grep -v '^tests/analysis/corpus' | grep -v '^tests/install/' |
+         grep -v '^tests/grading/submissions/')
 
-# Lessons (also those of the install test's course), fixtures and corpus
-# programs: stand-alone, with the lesson flags.
+# Lessons (also those of the install test's course), fixtures, corpus
+# programs and the grader's test submissions: stand-alone, with the lesson
+# flags.
 while IFS= read -r file; do
   case $file in
   *.c) run "$file" -- -std=gnu17 -pthread -I samples/include ;;
@@ -41,7 +43,11 @@ while IFS= read -r file; do
 done < <(git ls-files -- 'samples/*.cpp' 'samples/*.c' 'tests/fixtures/*.cpp' \
            'tests/grader/fixtures/*.cpp' \
            'tests/install/*.cpp' \
-           'tests/analysis/corpus*/*.cpp' 'tests/analysis/corpus*/*.c')
+           'tests/analysis/corpus*/*.cpp' 'tests/analysis/corpus*/*.c' \
+           'tests/grading/submissions/*.cpp' |
+         # The one submission that must not compile (the grader's build
+         # criterion is tested with it).
+         grep -v '^tests/grading/submissions/compile-error/')
 
 rm -f "$build/crash-test.err"
 echo "racecheck crash test: $checked files, $failed failed"

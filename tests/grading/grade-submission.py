@@ -238,21 +238,36 @@ def load_expectation(path, problems):
 def rubric_points(lab_dir):
     with open(os.path.join(lab_dir, "lab.yaml")) as f:
         lab = yaml.safe_load(f)
-    return {item["check"]: float(item["points"]) for item in lab["rubric"]}
+    return {item["check"]: float(item["points"]) for item in lab["rubric"]}, int(lab.get("runs", 5))
 
 
-def check_result(result, expect, points, problems):
+# The one criterion with partial credit: points x good runs / runs.
+PARTIAL = "output"
+
+
+def partial_points(criteria):
+    """The points a failed output criterion still earned (its good runs)."""
+    c = criteria.get(PARTIAL)
+    if c is None or c.get("status") != "failed":
+        return 0.0
+    return float(c.get("score", 0))
+
+
+def check_result(result, expect, points, runs, problems):
+    """expect.yaml's scores count every failed criterion as 0; a failed
+    output criterion's partial credit (checked on its own below) is taken
+    off the total before comparing."""
     scores = expect["score"] if isinstance(expect["score"], list) else [expect["score"]]
     got = result.get("score")
+    criteria = {c.get("id"): c for c in result.get("criteria", [])}
     if not isinstance(got, (int, float)):
         problems.add(f"the result has no numeric score: {got!r}")
-    elif not any(abs(got - float(s)) < 0.01 for s in scores):
+    elif not any(abs(got - partial_points(criteria) - float(s)) < 0.01 for s in scores):
         want = scores[0] if len(scores) == 1 else f"one of {scores}"
         problems.add(f"score {got}, expected {want}")
     if "max_score" in result and abs(result["max_score"] - sum(points.values())) >= 0.01:
         problems.add(f"max_score {result['max_score']}, the rubric adds up to {sum(points.values())}")
 
-    criteria = {c.get("id"): c for c in result.get("criteria", [])}
     for crit in points:
         if crit not in criteria:
             problems.add(f"criterion {crit} is missing from the result")
@@ -266,7 +281,12 @@ def check_result(result, expect, points, problems):
         # The score of a criterion follows from its status.
         if status == "passed" and abs(c.get("score", -1) - points[crit]) >= 0.01:
             problems.add(f"{crit}: passed with {c.get('score')} of {points[crit]} points")
-        if status == "failed" and abs(c.get("score", -1)) >= 0.01:
+        if status == "failed" and crit == PARTIAL:
+            share = c.get("score", -1) / points[crit] * runs if points[crit] else 0
+            if not (0 <= share < runs - 0.5 and abs(share - round(share)) < 0.01):
+                problems.add(f"{crit}: failed with {c.get('score')} points, not a share "
+                             f"of good runs out of {runs}")
+        elif status == "failed" and abs(c.get("score", -1)) >= 0.01:
             problems.add(f"{crit}: failed with {c.get('score')} points")
     for crit, needles in (expect.get("feedback") or {}).items():
         c = criteria.get(crit)
@@ -294,7 +314,7 @@ def main():
     if problems:
         print("\n".join(problems.lines))
         return 1
-    points = rubric_points(lab_dir)
+    points, runs = rubric_points(lab_dir)
     max_seconds = float(expect.get("max_seconds", 240))
     extras = set(expect.get("extra") or [])
 
@@ -345,7 +365,7 @@ def main():
                 problems.add(f"no readable JSON result in {out_file}: {e}")
                 result = None
             if result is not None:
-                check_result(result, expect, points, problems)
+                check_result(result, expect, points, runs, problems)
                 if args.keep:
                     shutil.copy(out_file, args.keep)
 

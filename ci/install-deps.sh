@@ -18,6 +18,8 @@ PACKAGES=(
   libgmock-dev
   libzip-dev          # racelab autograder-bundle writes Gradescope's zip
   pkg-config          # finds libzip (Debian's libzip CMake package is broken)
+  bubblewrap          # racelab grade's sandbox (bwrap: namespaces, no network)
+  util-linux          # prlimit and setpriv around every sandboxed process
   gdb                 # stacks of hung lesson runs
   valgrind            # Helgrind and DRD columns of the detector matrix
   python3-yaml        # run-clang-tidy-19 -export-fixes merges with PyYAML

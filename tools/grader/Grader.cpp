@@ -162,6 +162,11 @@ private:
   void traceThreads();
   void racecheck();
   ProcessResult runBoxed(std::vector<std::string> Argv, double Timeout);
+  /// The lab's memory and output limits on a process of the submission.
+  void limit(ProcessSpec &P) const;
+  /// A run of the built program with the lab's arguments and limits, in
+  /// the sandbox.
+  TsanRunSpec programRun() const;
   void noteTree(long Kb) { Result.PeakRssKb = std::max(Result.PeakRssKb, Kb); }
 
   CriterionResult scoreOne(const RubricItem &Item) const;
@@ -242,8 +247,7 @@ ProcessResult SubmissionGrader::runBoxed(std::vector<std::string> Argv, double T
   P.Argv = std::move(Argv);
   P.TimeoutSeconds = Timeout;
   P.OutputLimitBytes = 256 * 1024;
-  P.KillAtOutputLimit = true;
-  P.MemoryLimitBytes = size_t(L.Limits.MemoryMb) << 20;
+  limit(P);
   Box.wrap(P, {});
   ProcessResult R = runSupervised(P);
   noteTree(R.TreePeakRssKb);
@@ -305,21 +309,30 @@ void SubmissionGrader::build() {
       M.Tampering.push_back(std::move(F));
 }
 
+void SubmissionGrader::limit(ProcessSpec &P) const {
+  P.KillAtOutputLimit = true;
+  P.MemoryLimitBytes = size_t(L.Limits.MemoryMb) << 20;
+}
+
+TsanRunSpec SubmissionGrader::programRun() const {
+  TsanRunSpec Spec;
+  Spec.Binary = binaryPath();
+  Spec.Args = L.Args;
+  Spec.TimeoutSeconds = L.Limits.RunSeconds;
+  Spec.OutputLimitBytes = size_t(L.Limits.OutputKb) << 10;
+  Spec.WorkingDir = Scratch.path();
+  Spec.Launch = [this](ProcessSpec &P, const std::vector<std::string> &Writable) {
+    limit(P);
+    Box.wrap(P, Writable);
+  };
+  return Spec;
+}
+
 void SubmissionGrader::run() {
   unsigned Runs = Options.Runs ? Options.Runs : L.Runs;
   std::string Binary = binaryPath();
   for (unsigned I = 0; I < Runs; ++I) {
-    TsanRunSpec Spec;
-    Spec.Binary = Binary;
-    Spec.Args = L.Args;
-    Spec.TimeoutSeconds = L.Limits.RunSeconds;
-    Spec.OutputLimitBytes = size_t(L.Limits.OutputKb) << 10;
-    Spec.WorkingDir = Scratch.path();
-    Spec.Launch = [&](ProcessSpec &P, const std::vector<std::string> &Writable) {
-      P.KillAtOutputLimit = true;
-      P.MemoryLimitBytes = size_t(L.Limits.MemoryMb) << 20;
-      Box.wrap(P, Writable);
-    };
+    TsanRunSpec Spec = programRun();
     Spec.FindProgram = [&](pid_t Group) { return findProgramInGroup(Group, Binary); };
     GradedRun G;
     G.Run = Ctx.Runner.run(Spec);
@@ -358,24 +371,17 @@ void SubmissionGrader::traceThreads() {
     return;
   }
   std::string Report = TraceDir->file("threads.json");
-  std::string Binary = binaryPath();
-  TsanRunSpec Spec;
-  Spec.Binary = Binary;
-  Spec.Args = L.Args;
-  Spec.TimeoutSeconds = L.Limits.RunSeconds;
-  Spec.OutputLimitBytes = size_t(L.Limits.OutputKb) << 10;
-  Spec.WorkingDir = Scratch.path();
+  TsanRunSpec Spec = programRun();
   Spec.CaptureHangs = false;
   // Reporting a race costs the reporting thread a symbolization; with
   // reports on, a racy program's threads would look unevenly busy. The
   // graded runs judge the races; this run only counts the work.
   Spec.ExtraOptions = {"report_bugs=0"};
+  Launcher Boxed = Spec.Launch;
   Spec.Launch = [&](ProcessSpec &P, const std::vector<std::string> &Writable) {
-    P.KillAtOutputLimit = true;
-    P.MemoryLimitBytes = size_t(L.Limits.MemoryMb) << 20;
-    Box.wrap(P, Writable);
+    Boxed(P, Writable);
     std::vector<std::string> Tracer{Options.SelfPath, "trace-threads", "--report", Report,
-                                    "--program", Binary, "--"};
+                                    "--program", binaryPath(), "--"};
     P.Argv.insert(P.Argv.begin(), Tracer.begin(), Tracer.end());
   };
   TsanRunResult R = Ctx.Runner.run(Spec);
